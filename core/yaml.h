@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json.h"
 #include "core/value.h"
 
 namespace capstan::yaml {
@@ -17,27 +18,48 @@ enum class Numbers {
   // Every number becomes a float64, as when Helm reads values files and fromYaml runs
   // (sigs.k8s.io/yaml converts to JSON, and encoding/json decodes numbers into float64).
   Float64,
-  // Integers become int64 and the rest float64, as Kubernetes objects decode (unstructured).
+  // Integers become int64 and the rest float64, as Kubernetes objects decode (unstructured):
+  // the JSON text decides, so 1.0 and 1e3 are int64 too.
   Typed,
 };
 
 struct DecodeOptions {
-  std::string file;  // named in error messages
+  std::string file;  // named in Error::where()
   Numbers numbers = Numbers::Float64;
-  std::size_t max_depth = 10000;             // nesting deeper than this is an ErrorKind::Limit
+  // yaml.v2.UnmarshalStrict (sigs.k8s.io/yaml.UnmarshalStrict): a key set twice in a mapping
+  // is an error, as Helm requires of index.yaml and plugin.yaml.
+  bool strict = false;
+  std::size_t max_depth = 10000;              // nesting deeper than this is ErrorKind::Limit
   std::size_t max_alias_expansion = 1000000;  // nodes produced by aliases ("billion laughs")
 };
 
-// Decodes one document (an empty document is null). Malformed input throws
-// ErrorKind::Parse with the 1-based line and column in Error::where().
+// Every decoding error reads as sigs.k8s.io/yaml words it: this prefix, then yaml.v2's own
+// text ("yaml: line 3: mapping values are not allowed in this context", "yaml: unknown
+// anchor 'x' referenced") or the JSON step's ("json: unsupported value: NaN").
+inline constexpr std::string_view kConvertErrorPrefix = "error converting YAML to JSON: ";
+
+// The message of a decoding error without kConvertErrorPrefix: yaml.v2's own error text, for
+// callers that word it as Helm does when it calls yaml.v2 directly.
+std::string_view yaml_reason(const std::exception& error);
+
+// sigs.k8s.io/yaml.Unmarshal into interface{}: the first document only (an empty one, or
+// none, is null; later documents are not read). Malformed input throws ErrorKind::Parse
+// with the 1-based line and column in Error::where(); limits throw ErrorKind::Limit.
 Value decode(std::string_view text, const DecodeOptions& options = {});
 
-// Decodes every document of a multi-document stream ("---" separated); empty documents are
-// kept as null entries.
+// Every document of a multi-document stream ("---" separated), as yaml.v2's Decoder returns
+// them one by one; empty documents are kept as null entries.
 std::vector<Value> decode_all(std::string_view text, const DecodeOptions& options = {});
 
+struct EncodeOptions {
+  // How a Value::Kind::Object prints (its plain-Value form); without one, objects print null.
+  json::ObjectValue object_value;
+};
+
 // sigs.k8s.io/yaml.Marshal: sorted keys, yaml.v2's quoting and block styles; ends with "\n"
-// (an empty map prints "{}\n", null prints "null\n").
-std::string encode(const Value& value);
+// (an empty map prints "{}\n", null prints "null\n"). NaN, infinities and strings that
+// yaml.v2 cannot read back (DEL, C1 controls, U+FFFE/U+FFFF) throw ErrorKind::Values with
+// sigs.k8s.io/yaml's text, where Helm's toYaml would print "".
+std::string encode(const Value& value, const EncodeOptions& options = {});
 
 }  // namespace capstan::yaml

@@ -14,7 +14,7 @@ ln -s /usr/share/gocode/src/github.com/Masterminds/semver "$gp/src/github.com/Ma
 ln -s "$here" "$gp/src/helmcore"
 export GO111MODULE=off GOPATH="$gp:/usr/share/gocode" GOFLAGS=
 export GOCACHE="${GOCACHE:-${XDG_CACHE_HOME:-${HOME:-$gp}/.cache}/go-build}"
-for gen in "$here"/*cases; do
+for gen in "$here"/*cases "$here"/unicodetables; do
   name=$(basename "$gen")
   (cd "$gp/src/helmcore/$name" && go run . "$data")
   echo "generated: $name"

@@ -1,0 +1,12 @@
+// The order in which yaml.v2's encoder writes map keys (sorter.go's keyList.Less for string
+// keys): letters after other characters, runs of digits compared as numbers ("a2" < "a10").
+// Internal to core/.
+#pragma once
+
+#include <string_view>
+
+namespace capstan::yaml::detail {
+
+bool key_less(std::string_view a, std::string_view b);
+
+}  // namespace capstan::yaml::detail
