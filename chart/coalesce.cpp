@@ -9,6 +9,7 @@
 #include "chart/go_format.h"
 #include "chart/values.h"
 #include "core/error.h"
+#include "core/strconv.h"
 
 namespace capstan::chart {
 
@@ -138,7 +139,7 @@ void coalesce_globals(Value& dest, const Value& src, const std::string& prefix, 
         dg.set(k, vv);
       } else if (!is_table(*dv)) {
         log_to(log, "coalesce.go:161",
-               "Conflict: cannot merge map onto non-map for " + go_quote(k) + ". Skipping.");
+               "Conflict: cannot merge map onto non-map for " + strconv::quote(k) + ". Skipping.");
       } else {
         coalesce_tables_full(vv, *dv, join_key(prefix, k), true, log);
         dg.set(k, vv);

@@ -1,89 +1,30 @@
-// Go's %q and %v for chart messages (see go_format.h).
+// Go's %q of []rune, %v of plain data and unicode.IsSpace (see go_format.h).
 #include "chart/go_format.h"
 
-#include <cstdio>
-
-#include "core/json_text.h"
 #include "core/strconv.h"
 
 namespace capstan::chart {
 
-namespace {
-
-// unicode.IsPrint for the runes that show up in practice: ASCII graphic characters and
-// space, and every non-ASCII rune except the C1 controls and the format characters Go
-// treats as unprintable (soft hyphen, line/paragraph separators, BOM).
-bool is_print(char32_t r) {
-  if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (r < 0xa0) return false;
-  return r != 0xad && r != 0x2028 && r != 0x2029 && r != 0xfeff && !(r >= 0x200b && r <= 0x200f);
-}
-
-void append_hex(std::string& out, const char* format, unsigned value) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, format, value);
-  out += buf;
-}
-
-// One rune inside quotes delimited by `quote` (strconv.appendEscapedRune).
-void append_escaped(std::string& out, char32_t r, char quote) {
-  if (r == static_cast<char32_t>(quote) || r == '\\') {
-    out += '\\';
-    out += static_cast<char>(r);
-    return;
-  }
-  if (is_print(r)) {
-    json::append_utf8(out, r);
-    return;
-  }
+bool go_is_space(char32_t r) {
   switch (r) {
-    case '\a': out += "\\a"; return;
-    case '\b': out += "\\b"; return;
-    case '\f': out += "\\f"; return;
-    case '\n': out += "\\n"; return;
-    case '\r': out += "\\r"; return;
-    case '\t': out += "\\t"; return;
-    case '\v': out += "\\v"; return;
-    default: break;
+    case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
+    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return true;
+    default: return r >= 0x2000 && r <= 0x200A;
   }
-  if (r < ' ' || r == 0x7f) {
-    append_hex(out, "\\x%02x", static_cast<unsigned>(r));
-  } else if (r < 0x10000) {
-    append_hex(out, "\\u%04x", static_cast<unsigned>(r));
-  } else {
-    append_hex(out, "\\U%08x", static_cast<unsigned>(r));
-  }
-}
-
-}  // namespace
-
-std::string go_quote(std::string_view s) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size();) {
-    json::Rune r = json::decode_rune(s, i);
-    if (r.rune == json::kReplacementChar && r.size == 1) {
-      append_hex(out, "\\x%02x", static_cast<unsigned char>(s[i]));
-    } else {
-      append_escaped(out, r.rune, '"');
-    }
-    i += static_cast<std::size_t>(r.size);
-  }
-  out += '"';
-  return out;
 }
 
 std::string go_quote_runes(std::string_view utf8) {
   std::string out = "[";
-  for (std::size_t i = 0; i < utf8.size();) {
-    json::Rune r = json::decode_rune(utf8, i);
-    if (i > 0) out += ' ';
-    out += '\'';
-    append_escaped(out, r.rune, '\'');
-    out += '\'';
-    i += static_cast<std::size_t>(r.size);
+  bool first = true;
+  while (!utf8.empty()) {
+    strconv::DecodedRune r = strconv::decode_rune(utf8);
+    if (!first) out += ' ';
+    first = false;
+    out += strconv::quote_rune(r.rune);
+    utf8.remove_prefix(static_cast<std::size_t>(r.width));
   }
-  out += ']';
-  return out;
+  return out + "]";
 }
 
 std::string go_sprint(const Value& v) {

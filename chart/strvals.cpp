@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/json.h"
 #include "core/json_text.h"
+#include "core/strconv.h"
 
 namespace capstan::chart::strvals {
 
@@ -43,39 +44,10 @@ Value& assert_map(Value& v) {
   return v;
 }
 
-// strconv.ParseInt(s, 10, 64) / strconv.Atoi: optional sign, decimal digits, int64 range.
-// nullopt with `range_error` set when the digits are fine but the value does not fit.
-std::optional<std::int64_t> parse_int(std::string_view s, bool& range_error) {
-  range_error = false;
-  std::size_t i = 0;
-  bool neg = false;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    neg = s[0] == '-';
-    i = 1;
-  }
-  if (i == s.size()) return std::nullopt;
-  std::uint64_t n = 0;
-  constexpr std::uint64_t kLimit = std::uint64_t{1} << 63;  // |INT64_MIN|
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    if (n > (kLimit - static_cast<std::uint64_t>(s[i] - '0')) / 10) range_error = true;
-    if (!range_error) n = n * 10 + static_cast<std::uint64_t>(s[i] - '0');
-  }
-  if (range_error || (!neg && n == kLimit)) {
-    range_error = true;
-    return std::nullopt;
-  }
-  return neg ? static_cast<std::int64_t>(0 - n) : static_cast<std::int64_t>(n);
-}
-
 std::int64_t atoi_or_fail(const std::string& s) {
-  bool range_error = false;
-  std::optional<std::int64_t> n = parse_int(s, range_error);
-  if (!n) {
-    fail("error parsing index: strconv.Atoi: parsing " + go_quote(s) + ": " +
-         (range_error ? "value out of range" : "invalid syntax"));
-  }
-  return *n;
+  strconv::Parsed<std::int64_t> n = strconv::parse_int(s, 10, 64);
+  if (!n.ok()) fail("error parsing index: " + strconv::num_error_message("Atoi", s, n.err));
+  return n.value;
 }
 
 // What runes_until read: the text before a stop character, and which stop ended it.
@@ -175,7 +147,7 @@ class Parser {
     Read k = until("=[,.");
     if (k.eof) {
       if (k.text.empty()) return Status::Eof;
-      fail("key " + go_quote(k.text) + " has no value");
+      fail("key " + strconv::quote(k.text) + " has no value");
     }
     switch (k.last) {
       case '[': {
@@ -206,14 +178,14 @@ class Parser {
       }
       case ',':
         set(data, k.text, Value(""));
-        fail("key " + go_quote(k.text) + " has no value (cannot end with ,)");
+        fail("key " + strconv::quote(k.text) + " has no value (cannot end with ,)");
       default: {  // '.'
         if (++level > kMaxNestedNameLevel) nested_too_deep();
         Value inner = Value::empty_map();
         if (Value* existing = data.find(k.text)) inner = assert_map(*existing);
         Status st = key(inner, level);
         if (st == Status::Ok && inner.size() == 0) {
-          fail("key map " + go_quote(k.text) + " has no value");
+          fail("key map " + strconv::quote(k.text) + " has no value");
         }
         if (inner.size() != 0) set(data, k.text, inner);
         return st;
@@ -316,20 +288,10 @@ class Parser {
         ++pos_;
         return true;
       }
-      if (!is_space(r.rune)) return false;
+      if (!go_is_space(r.rune)) return false;
       pos_ += static_cast<std::size_t>(r.size);
     }
     return true;
-  }
-
-  // unicode.IsSpace.
-  static bool is_space(char32_t r) {
-    switch (r) {
-      case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-      case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-        return true;
-      default: return r >= 0x2000 && r <= 0x200A;
-    }
   }
 
   // One JSON document read the way json.Decoder reads the head of a stream, then the blanks
@@ -392,7 +354,7 @@ class Parser {
       Read k = until("=[.", false);
       if (k.eof) {
         if (k.text.empty()) return Status::Eof;
-        fail("key " + go_quote(k.text) + " has no value");
+        fail("key " + strconv::quote(k.text) + " has no value");
       }
       if (k.last == '=') {
         set(data, k.text, Value(rest()));
@@ -404,7 +366,7 @@ class Parser {
         if (Value* existing = data.find(k.text)) inner = assert_map(*existing);
         Status st = literal_key(inner, level);
         if (st == Status::Ok && inner.size() == 0) {
-          fail("key map " + go_quote(k.text) + " has no value");
+          fail("key map " + strconv::quote(k.text) + " has no value");
         }
         if (inner.size() != 0) set(data, k.text, inner);
         return st;
@@ -443,10 +405,8 @@ Value typed_value(std::string_view text) {
   if (equal_fold("null")) return Value();
   if (text == "0") return Value::integer(0, NumType::Int64);
   if (!text.empty() && text[0] != '0') {
-    bool range_error = false;
-    if (std::optional<std::int64_t> n = parse_int(text, range_error)) {
-      return Value::integer(*n, NumType::Int64);
-    }
+    strconv::Parsed<std::int64_t> n = strconv::parse_int(text, 10, 64);
+    if (n.ok()) return Value::integer(n.value, NumType::Int64);
   }
   return Value(std::string(text));
 }
