@@ -36,6 +36,7 @@ Signature Signature::parse(std::string_view go_syntax) {
       if (!params.empty()) bad(go_syntax);
       sig.variadic = true;
       sig.params.push_back(GoType::parse("[]" + std::string(p.substr(3))));
+      sig.variadic_elem = GoType::parse(p.substr(3));
     } else {
       sig.params.push_back(GoType::parse(p));
     }

@@ -27,6 +27,7 @@ using FuncImpl = std::function<Value(CallContext& ctx, Args& args)>;
 struct Signature {
   std::vector<GoType> params;  // with variadic, the last one is the slice type ([]interface {})
   bool variadic = false;
+  GoType variadic_elem;        // with variadic, the element type of the last parameter
   GoType result;               // GoType::invalid() when the function returns nothing usable
   bool returns_error = false;  // (T, error): the body throws FuncError to return an error
 
@@ -82,10 +83,10 @@ class FuncMap {
   std::map<std::string, Function, std::less<>> functions_;
 };
 
-// Every function family: Go's builtins are always present; Sprig's and Helm's are added by the
-// Engine. A new family adds its register_* call to funcs.cpp (one line) and nothing else.
-void register_builtin_funcs(FuncMap& funcs);      // funcs_builtin.cpp: and, or, len, index, ...
-void register_helm_funcs(FuncMap& funcs);         // funcs_helm.cpp: include, tpl, toYaml, ...
-void register_sprig_funcs(FuncMap& funcs);        // funcs.cpp: every funcs_sprig_*.cpp family
+// Function families. Go's builtins (funcs_builtin.cpp) are always present and are not in a
+// FuncMap; Sprig's and Helm's are added by the Engine. A new family adds its register_* call to
+// funcs.cpp (one line) and nothing else.
+void register_helm_funcs(FuncMap& funcs);   // funcs_helm.cpp: include, tpl, required, toYaml, ...
+void register_sprig_funcs(FuncMap& funcs);  // funcs.cpp: every funcs_sprig_*.cpp family
 
 }  // namespace capstan::templating

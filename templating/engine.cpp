@@ -1,0 +1,124 @@
+// The Engine: one "gotpl" template set with Sprig's and Helm's functions, rendering files as
+// Helm's engine does (`<no value>` erased, cleanupParseError/cleanupExecError wording).
+#include "templating/engine.h"
+
+#include "core/error.h"
+#include "templating/exec.h"
+#include "templating/template_set.h"
+
+namespace capstan::templating {
+
+namespace {
+
+constexpr std::string_view kWarnStart = "HELM_ERR_START";
+constexpr std::string_view kWarnEnd = "HELM_ERR_END";
+
+std::vector<std::string_view> split(std::string_view s, std::string_view sep, std::size_t max_parts) {
+  std::vector<std::string_view> out;
+  while (out.size() + 1 < max_parts) {
+    const std::size_t at = s.find(sep);
+    if (at == std::string_view::npos) break;
+    out.push_back(s.substr(0, at));
+    s.remove_prefix(at + sep.size());
+  }
+  out.push_back(s);
+  return out;
+}
+
+void erase_no_value(std::string& s) {
+  constexpr std::string_view kNoValue = "<no value>";
+  std::size_t at = s.find(kNoValue);
+  if (at == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  std::size_t from = 0;
+  while (at != std::string::npos) {
+    out.append(s, from, at - from);
+    from = at + kNoValue.size();
+    at = s.find(kNoValue, from);
+  }
+  out.append(s, from);
+  s = std::move(out);
+}
+
+}  // namespace
+
+std::string helm_parse_error(std::string_view file, std::string_view go_message) {
+  const auto tokens = split(go_message, ": ", SIZE_MAX);
+  if (tokens.size() == 1) {
+    return "parse error in (" + std::string(file) + "): " + std::string(go_message);
+  }
+  return "parse error at (" + std::string(tokens[1]) + "): " + std::string(tokens.back());
+}
+
+std::string helm_exec_error(std::string_view file, std::string_view go_message) {
+  const auto tokens = split(go_message, ": ", 3);
+  if (tokens.size() != 3) {
+    return "execution error in (" + std::string(file) + "): " + std::string(go_message);
+  }
+  // warnRegex HELM_ERR_START((?s).*)HELM_ERR_END: greedy, first start to last end.
+  const std::size_t start = tokens[2].find(kWarnStart);
+  if (start != std::string_view::npos) {
+    const std::size_t end = tokens[2].rfind(kWarnEnd);
+    if (end != std::string_view::npos && end >= start + kWarnStart.size()) {
+      const std::size_t from = start + kWarnStart.size();
+      return "execution error at (" + std::string(tokens[1]) + "): " +
+             std::string(tokens[2].substr(from, end - from));
+    }
+  }
+  return std::string(go_message);
+}
+
+struct Engine::Impl {
+  explicit Impl(EngineOptions o) : options(std::move(o)), set("gotpl", funcs, options) {
+    register_sprig_funcs(funcs);
+    register_helm_funcs(funcs);
+  }
+  EngineOptions options;
+  FuncMap funcs;
+  TemplateSet set;
+};
+
+Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+const EngineOptions& Engine::options() const { return impl_->options; }
+FuncMap& Engine::funcs() { return impl_->funcs; }
+TemplateSet& Engine::templates() { return impl_->set; }
+
+void Engine::parse(std::string_view name, std::string_view text) {
+  try {
+    impl_->set.parse(name, std::string(text));
+  } catch (const ParseError& e) {
+    throw Error(ErrorKind::Parse, helm_parse_error(name, e.what()));
+  }
+}
+
+bool Engine::has_template(std::string_view name) const { return impl_->set.lookup(name) != nullptr; }
+
+std::string Engine::execute(std::string_view name, const Value& data) {
+  std::string out;
+  try {
+    impl_->set.execute_template(out, name, data);
+  } catch (const TemplateError& e) {
+    throw Error(ErrorKind::Template, e.what());
+  }
+  return out;
+}
+
+std::string Engine::render(std::string_view name, const Value& data) {
+  std::string out;
+  try {
+    impl_->set.execute_template(out, name, data);
+  } catch (const TemplateError& e) {
+    if (!e.exec_error()) throw Error(ErrorKind::Template, e.what());
+    throw Error(ErrorKind::Template, helm_exec_error(name, e.what()));
+  }
+  // Helm erases "<no value>" (Go prints it for missing values even with missingkey=zero).
+  erase_no_value(out);
+  return out;
+}
+
+}  // namespace capstan::templating

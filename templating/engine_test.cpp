@@ -1,0 +1,58 @@
+// Engine: parsing into one set, rendering with Helm's conventions, and Go's error texts.
+#include "templating/engine.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+
+namespace capstan::templating {
+namespace {
+
+std::string render(std::string_view text, const Value& data = Value::empty_map()) {
+  Engine engine;
+  engine.parse("t", text);
+  return engine.render("t", data);
+}
+
+std::string render_error(std::string_view text, const Value& data = Value::empty_map()) {
+  Engine engine;
+  try {
+    engine.parse("t", text);
+    engine.render("t", data);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST_CASE("engine renders text, fields and pipelines", "[engine]") {
+  const Value data = Value::map_of({{"Values", Value::map_of({{"x", Value::floating(1)}, {"s", "hi"}})}});
+  CHECK(render("hello") == "hello");
+  CHECK(render("{{ .Values.x }}", data) == "1");
+  CHECK(render("{{ .Values.s | upper | quote }}", data) == "\"HI\"");
+  CHECK(render("{{ .Values.missing }}", data) == "");
+  CHECK(render("{{- \"a\" -}}  \n  {{ 1 }}") == "a1");
+  CHECK(render("{{ range $i, $v := list 1 2 3 }}{{ $i }}={{ $v }},{{ end }}") == "0=1,1=2,2=3,");
+  CHECK(render("{{ if eq 1 1 }}yes{{ else }}no{{ end }}") == "yes");
+  CHECK(render("{{ define \"x\" }}X{{ . }}{{ end }}{{ template \"x\" 5 }}{{ include \"x\" 6 }}") == "X5X6");
+  CHECK(render("{{ range 3 }}{{ . }}{{ end }}") == "012");
+  CHECK(render("{{ with $x := 0 }}a{{ else with 2 }}{{ . }}{{ end }}") == "2");
+  CHECK(render("{{ printf \"%05.1f|%x\" 3.14159 255 }}") == "003.1|ff");
+  CHECK(render("{{ tpl \"{{ .a }}\" (dict \"a\" 7) }}") == "7");
+}
+
+TEST_CASE("engine reports errors as Helm prints them", "[engine]") {
+  const Value data = Value::map_of({{"Values", Value::empty_map()}});
+  CHECK(render_error("{{ .Values.a.b }}", data) ==
+        "template: t:1:10: executing \"t\" at <.Values.a.b>: nil pointer evaluating interface {}.b");
+  CHECK(render_error("{{ upper .Values.missing }}", data) ==
+        "template: t:1:16: executing \"t\" at <.Values.missing>: wrong type for value; expected string; got interface {}");
+  CHECK(render_error("{{ .Values.missing | upper }}", data) ==
+        "template: t:1:21: executing \"t\" at <upper>: invalid value; expected string");
+  CHECK(render_error("{{ required \"need x\" .Values.q }}", data) == "execution error at (t:1:3): need x");
+  CHECK(render_error("{{ nope }}") == "parse error at (t:1): function \"nope\" not defined");
+  CHECK(render_error("{{ if 1 }}") == "parse error at (t:1): unexpected EOF");
+}
+
+}  // namespace
+}  // namespace capstan::templating
