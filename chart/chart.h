@@ -77,6 +77,7 @@ class Chart {
   std::vector<File> templates;  // templates/**, in load order
   Value values;                 // values.yaml (a map, or null without one)
   std::string schema;           // values.schema.json
+  Value lock;                   // Chart.lock, decoded (null without one)
   std::vector<File> files;      // everything else: .Files
   bool has_metadata = false;    // Chart.yaml (or requirements.yaml) was found
 

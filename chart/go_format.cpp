@@ -14,6 +14,23 @@ bool go_is_space(char32_t r) {
   }
 }
 
+std::string_view go_trim_space(std::string_view s) {
+  std::size_t first = s.size();
+  std::size_t last = 0;  // one past the last non-space rune
+  std::string_view rest = s;
+  for (std::size_t i = 0; i < s.size();) {
+    strconv::DecodedRune r = strconv::decode_rune(rest);
+    const std::size_t next = i + static_cast<std::size_t>(r.width);
+    if (!go_is_space(static_cast<char32_t>(r.rune))) {
+      if (first == s.size()) first = i;
+      last = next;
+    }
+    rest.remove_prefix(static_cast<std::size_t>(r.width));
+    i = next;
+  }
+  return first == s.size() ? std::string_view() : s.substr(first, last - first);
+}
+
 std::string go_quote_runes(std::string_view utf8) {
   std::string out = "[";
   bool first = true;

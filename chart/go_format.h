@@ -19,4 +19,7 @@ std::string go_sprint(const Value& v);
 // unicode.IsSpace.
 bool go_is_space(char32_t r);
 
+// strings.TrimSpace.
+std::string_view go_trim_space(std::string_view s);
+
 }  // namespace capstan::chart

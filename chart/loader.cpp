@@ -180,6 +180,7 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
     if (f.name == "Chart.yaml") continue;
     if (f.name == "Chart.lock") {
       check_yaml(f);
+      c->lock = yaml::decode(f.data);
     } else if (f.name == "values.yaml") {
       try {
         c->values = read_values(f.data);

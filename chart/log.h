@@ -12,9 +12,11 @@ namespace capstan::chart {
 
 using Log = std::function<void(std::string_view location, std::string_view message)>;
 
-// The line Helm prints: "LOCATION: MESSAGE\n".
+// The line Helm prints: "LOCATION: MESSAGE\n". An empty location is a line Helm writes to
+// stderr directly ("WARNING: This chart is deprecated"), printed as it is.
 inline std::string log_line(std::string_view location, std::string_view message) {
-  std::string line = std::string(location) + ": " + std::string(message);
+  std::string line = location.empty() ? std::string(message)
+                                      : std::string(location) + ": " + std::string(message);
   if (line.empty() || line.back() != '\n') line += '\n';
   return line;
 }

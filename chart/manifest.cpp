@@ -7,7 +7,6 @@
 #include "chart/go_format.h"
 #include "chart/json_struct.h"
 #include "core/error.h"
-#include "core/json_text.h"
 #include "core/strconv.h"
 #include "core/yaml.h"
 
@@ -17,22 +16,6 @@ namespace {
 
 // Go RE2's \s: [\t\n\f\r ].
 bool re_space(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
-
-// strings.TrimSpace (unicode.IsSpace at both ends).
-std::string_view trim_space(std::string_view s) {
-  std::size_t first = s.size();
-  std::size_t last = 0;  // one past the last non-space rune
-  for (std::size_t i = 0; i < s.size();) {
-    json::Rune r = json::decode_rune(s, i);
-    const std::size_t next = i + static_cast<std::size_t>(r.size);
-    if (!go_is_space(r.rune)) {
-      if (first == s.size()) first = i;
-      last = next;
-    }
-    i = next;
-  }
-  return first == s.size() ? std::string_view() : s.substr(first, last - first);
-}
 
 struct Match {
   std::size_t begin;
@@ -166,9 +149,9 @@ bool is_partial(const std::string& path) {
 
 std::vector<std::string> split_manifests(std::string_view text) {
   std::vector<std::string> out;
-  for (std::string_view doc : regex_split(trim_space(text))) {
+  for (std::string_view doc : regex_split(go_trim_space(text))) {
     if (doc.empty()) continue;
-    out.emplace_back(trim_space(doc));
+    out.emplace_back(go_trim_space(doc));
   }
   return out;
 }
@@ -202,7 +185,7 @@ bool kind_less(std::string_view a, std::string_view b) {
 SortedManifests sort_manifests(const std::map<std::string, std::string>& files, const Log& log) {
   SortedManifests out;
   for (const auto& [path, content] : files) {
-    if (is_partial(path) || trim_space(content).empty()) continue;
+    if (is_partial(path) || go_trim_space(content).empty()) continue;
     for (std::string& doc : split_manifests(content)) {
       Value object;
       SimpleHead head;
@@ -239,7 +222,7 @@ SortedManifests sort_manifests(const std::map<std::string, std::string>& files, 
       }
       bool unknown = false;
       for (const std::string& t : split_commas(hook_types->second)) {
-        const std::string event = lower(trim_space(t));
+        const std::string event = lower(go_trim_space(t));
         auto known = std::find_if(hook_events().begin(), hook_events().end(),
                                   [&](const auto& e) { return e.first == event; });
         if (known == hook_events().end()) {
@@ -256,7 +239,7 @@ SortedManifests sort_manifests(const std::map<std::string, std::string>& files, 
       auto policies = [&](std::string_view annotation, std::vector<std::string>& into) {
         auto it = head.annotations.find(std::string(annotation));
         if (it == head.annotations.end()) return;
-        for (const std::string& p : split_commas(it->second)) into.push_back(lower(trim_space(p)));
+        for (const std::string& p : split_commas(it->second)) into.push_back(lower(go_trim_space(p)));
       };
       policies("helm.sh/hook-delete-policy", h.delete_policies);
       policies("helm.sh/hook-output-log-policy", h.output_log_policies);

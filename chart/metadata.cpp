@@ -214,6 +214,82 @@ void validate_metadata(Metadata& md) {
 
 namespace {
 
+void set_if(Value& out, std::string_view key, const std::string& v) {
+  if (!v.empty()) out.set(key, Value(v));
+}
+
+void set_if(Value& out, std::string_view key, const std::vector<std::string>& v) {
+  if (v.empty()) return;
+  Value list = Value::empty_list("string");
+  for (const auto& s : v) list.push_back(Value(s));
+  out.set(key, list);
+}
+
+}  // namespace
+
+Value metadata_json(const Metadata& md) {
+  Value out = Value::empty_map();
+  set_if(out, "name", md.name);
+  set_if(out, "home", md.home);
+  set_if(out, "sources", md.sources);
+  set_if(out, "version", md.version);
+  set_if(out, "description", md.description);
+  set_if(out, "keywords", md.keywords);
+  if (!md.maintainers.empty()) {
+    Value list = Value::empty_list();
+    for (const auto& m : md.maintainers) {
+      if (!m) {
+        list.push_back(Value());
+        continue;
+      }
+      Value entry = Value::empty_map();
+      set_if(entry, "name", m->name);
+      set_if(entry, "email", m->email);
+      set_if(entry, "url", m->url);
+      list.push_back(entry);
+    }
+    out.set("maintainers", list);
+  }
+  set_if(out, "icon", md.icon);
+  set_if(out, "apiVersion", md.api_version);
+  set_if(out, "condition", md.condition);
+  set_if(out, "tags", md.tags);
+  set_if(out, "appVersion", md.app_version);
+  if (md.deprecated) out.set("deprecated", Value(true));
+  if (!md.annotations.empty()) {
+    Value m = Value::empty_map("string");
+    for (const auto& [k, v] : md.annotations) m.set(k, Value(v));
+    out.set("annotations", m);
+  }
+  set_if(out, "kubeVersion", md.kube_version);
+  if (!md.dependencies.empty()) {
+    Value list = Value::empty_list();
+    for (const auto& d : md.dependencies) {
+      if (!d) {
+        list.push_back(Value());
+        continue;
+      }
+      Value entry = Value::empty_map();
+      entry.set("name", Value(d->name));
+      set_if(entry, "version", d->version);
+      entry.set("repository", Value(d->repository));
+      set_if(entry, "condition", d->condition);
+      set_if(entry, "tags", d->tags);
+      if (d->enabled) entry.set("enabled", Value(true));
+      if (d->import_values.is_list() && d->import_values.size() > 0) {
+        entry.set("import-values", d->import_values);
+      }
+      set_if(entry, "alias", d->alias);
+      list.push_back(entry);
+    }
+    out.set("dependencies", list);
+  }
+  set_if(out, "type", md.type);
+  return out;
+}
+
+namespace {
+
 bool all_of(std::string_view s, bool (*pred)(char)) {
   for (char c : s) {
     if (!pred(c)) return false;

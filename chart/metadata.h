@@ -19,6 +19,10 @@ void decode_metadata(const Value& doc, Metadata& into);
 // dependencies. Throws Error(ErrorKind::Chart) "validation: ...".
 void validate_metadata(Metadata& md);
 
+// The metadata as encoding/json writes chart.Metadata (json tags, omitempty), for release
+// records and toYaml.
+Value metadata_json(const Metadata& md);
+
 // Masterminds/semver's NewVersion acceptance (the lenient parse Helm uses for chart versions:
 // "1", "1.2", "v1.2.3", "1.2.3-rc.1+build").
 bool is_chart_version(std::string_view version);

@@ -1,0 +1,46 @@
+// `helm template` as a library call: what the command prints on stdout, byte for byte, for a
+// local chart (directory or .tgz). cli/ turns flags into TemplateOptions and prints the result;
+// errors are capstan::Error whose message is what Helm prints after "Error: ", and Helm's log
+// lines (coalescing warnings, "WARNING: This chart is deprecated") go to TemplateOptions::log
+// in the order Helm prints them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "chart/log.h"
+#include "chart/value_options.h"
+#include "templating/engine.h"
+
+namespace capstan::chart {
+
+struct TemplateOptions {
+  std::string release_name = "release-name";  // cli resolves --name-template / --generate-name
+  std::string chart_path;
+  ValueOptions values;
+  std::string namespace_ = "default";     // -n
+  std::string kube_version;               // --kube-version ("" = v1.36.0)
+  std::vector<std::string> api_versions;  // -a/--api-versions (added to the defaults)
+  std::vector<std::string> show_only;     // -s/--show-only
+  bool include_crds = false;
+  bool is_upgrade = false;
+  bool skip_tests = false;
+  bool no_hooks = false;
+  templating::EngineOptions engine;  // e.g. deterministic stand-ins (the oracle's --deterministic)
+  Log log;
+  ValueFileReader read_file = read_value_file;
+};
+
+// stdout of `helm template NAME CHART [flags]`.
+std::string template_command(const TemplateOptions& options);
+
+// The coalesced .Values after dependency processing, as sigs.k8s.io/yaml prints them (the
+// oracle's `values` command; `helm template --show-values` has no Helm equivalent).
+std::string values_command(const TemplateOptions& options);
+
+// chartutil.ValidateReleaseName: throws Error "release name \"X\": invalid release name, must
+// match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length
+// must not be longer than 53" (or "... no name provided").
+void validate_release_name(const std::string& name);
+
+}  // namespace capstan::chart

@@ -1,0 +1,6 @@
+{{- define "shared.banner" -}}
+library banner
+{{- end -}}
+{{- define "lib.annotation" -}}
+lib/version: {{ .Chart.Version | quote }}
+{{- end -}}
