@@ -1,0 +1,83 @@
+// The embedded cluster: the SQLite store, the API server semantics and the controllers behind
+// the Client interface. Every Client call is one transaction; settle() runs controller passes
+// (each pass one transaction) until a pass writes nothing. State lives in the file, so each
+// capstan process opens it, does its work, settles and exits.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "orchestrator/apiserver.h"
+#include "orchestrator/client.h"
+#include "orchestrator/events.h"
+#include "orchestrator/kubelet.h"
+
+namespace capstan::orchestrator {
+
+// The nodes a fresh cluster starts with (used only when the store is first created).
+struct NodeConfig {
+  int count = 3;  // named node-1 .. node-N
+  std::string cpu = "4";
+  std::string memory = "8Gi";
+  std::string pods = "110";
+  std::string ephemeral_storage = "100Gi";
+};
+
+struct ClusterOptions {
+  std::string path = ":memory:";      // the SQLite file ($CAPSTAN_HOME/cluster.db)
+  std::shared_ptr<const Clock> clock;  // nullptr: the system clock
+  // Seeded randomness (persisted in the store, so consecutive processes continue the same
+  // sequence); nullopt: the operating system's entropy.
+  std::optional<std::uint64_t> seed;
+  NodeConfig nodes;
+  KubeletConfig kubelet;
+  int max_settle_steps = 1000;
+};
+
+// Options as the CLI builds them: CAPSTAN_FAKE_NOW=<RFC 3339> fixes the clock, CAPSTAN_SEED=<n>
+// seeds randomness, CAPSTAN_NODES / CAPSTAN_NODE_CPU / CAPSTAN_NODE_MEMORY / CAPSTAN_NODE_PODS
+// shape the nodes of a new cluster. Throws Error(BadRequest) for malformed values.
+ClusterOptions cluster_options_from_environment(const std::string& path);
+
+class Cluster final : public Client {
+ public:
+  // Opens (and on first use bootstraps) the cluster stored at options.path.
+  explicit Cluster(ClusterOptions options);
+  ~Cluster() override;
+
+  std::optional<Value> get(std::string_view api_version, std::string_view kind, std::string_view ns,
+                           std::string_view name) override;
+  std::vector<Value> list(std::string_view api_version, std::string_view kind,
+                          std::optional<std::string_view> ns, std::string_view label_selector = "") override;
+  Value create(const Value& object) override;
+  Value update(const Value& object) override;
+  void remove(std::string_view api_version, std::string_view kind, std::string_view ns,
+              std::string_view name, Propagation propagation = Propagation::Background) override;
+  SettleResult settle() override;
+  const Registry& registry() const override { return registry_; }
+  Seconds now() const override { return clock_->now(); }
+
+  // One pass of every controller (one transaction). Returns whether anything was written.
+  bool step();
+  // The API layer, for controllers' tests and tools that need /status writes.
+  ApiServer& api() { return *api_; }
+
+ private:
+  // Runs `body` in one store transaction, persisting the random state with it.
+  void transact(const std::function<void()>& body);
+  void bootstrap();
+  const ResourceType& type_for(std::string_view api_version, std::string_view kind) const;
+
+  ClusterOptions options_;
+  std::shared_ptr<const Clock> clock_;
+  std::unique_ptr<Store> store_;
+  Registry registry_;
+  std::unique_ptr<Random> random_;
+  SeededRandom* seeded_ = nullptr;  // random_ when seeded
+  std::unique_ptr<ApiServer> api_;
+  std::unique_ptr<EventRecorder> events_;
+};
+
+}  // namespace capstan::orchestrator

@@ -1,0 +1,84 @@
+// Scenario tests of the embedded cluster replaying the seeds' kubectl sessions: pods,
+// ReplicaSets, deletion and scaling, persistence.
+#include "orchestrator/cluster.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "orchestrator/cluster_testing.h"
+
+namespace capstan::orchestrator {
+
+using testing::manifest;
+using testing::names;
+using testing::TestCluster;
+
+TEST_CASE("a fresh cluster has namespaces, nodes and the kubernetes service", "[cluster]") {
+  TestCluster c;
+  CHECK(names(c->list("v1", "Namespace", std::nullopt)) ==
+        std::vector<std::string>{"default", "kube-node-lease", "kube-public", "kube-system"});
+  const auto nodes = c->list("v1", "Node", std::nullopt);
+  REQUIRE(names(nodes) == std::vector<std::string>{"node-1", "node-2", "node-3"});
+  CHECK(string_at(nodes[0], {"status", "capacity", "cpu"}) == "4");
+  CHECK(string_at(nodes[1], {"spec", "podCIDR"}) == "10.244.1.0/24");
+  CHECK(labels_of(nodes[2]).get_string("kubernetes.io/hostname") == "node-3");
+  const auto svc = c->get("v1", "Service", "default", "kubernetes");
+  REQUIRE(svc);
+  CHECK(string_at(*svc, {"spec", "clusterIP"}) == "10.96.0.1");
+  CHECK(c->get("v1", "ServiceAccount", "kube-system", "default").has_value());
+  CHECK(c->settle().converged);
+}
+
+TEST_CASE("a bare pod is scheduled and runs", "[cluster]") {
+  TestCluster c;
+  const Value pod = c->create(manifest("simple-pod.yaml"));
+  CHECK(string_at(pod, {"status", "phase"}) == "Pending");
+  CHECK(list_at(pod, {"spec", "containers"})[0].get_string("imagePullPolicy") == "Always");
+  CHECK(string_at(pod, {"spec", "restartPolicy"}) == "Always");
+  const SettleResult r = c->settle();
+  CHECK(r.converged);
+  const Value running = *c->get("v1", "Pod", "default", "simple-echo");
+  CHECK(string_at(running, {"status", "phase"}) == "Running");
+  CHECK(pod_ready(running));
+  CHECK(string_at(running, {"spec", "nodeName"}) == "node-1");
+  CHECK(string_at(running, {"status", "podIP"}) == "10.244.0.2");
+  CHECK(list_at(running, {"status", "containerStatuses"}).size() == 2);
+}
+
+TEST_CASE("a ReplicaSet of 3 makes echo-xxxxx pods, replaces a deleted one, scales down", "[cluster]") {
+  TestCluster c;
+  c->create(manifest("simple-replicaset.yaml"));
+  c->settle();
+  auto pods = c->list("v1", "Pod", "default", "app=echo");
+  REQUIRE(pods.size() == 3);
+  for (const Value& p : pods) {
+    CHECK(name_of(p).rfind("echo-", 0) == 0);
+    CHECK(name_of(p).size() == 10);
+    CHECK(string_at(p, {"status", "phase"}) == "Running");
+  }
+  const Value rs = *c->get("apps/v1", "ReplicaSet", "default", "echo");
+  CHECK(int_at(rs, {"status", "readyReplicas"}) == 3);
+  CHECK(int_at(rs, {"status", "availableReplicas"}) == 3);
+  CHECK(int_at(rs, {"status", "observedGeneration"}) == 1);
+  // Each pod landed on a different node (LeastAllocated spreads them).
+  std::set<std::string> nodes;
+  for (const Value& p : pods) nodes.insert(string_at(p, {"spec", "nodeName"}));
+  CHECK(nodes.size() == 3);
+
+  const std::string victim = name_of(pods[1]);
+  c->remove("v1", "Pod", "default", victim);
+  c->settle();
+  auto after = names(c->list("v1", "Pod", "default", "app=echo"));
+  CHECK(after.size() == 3);
+  CHECK(std::find(after.begin(), after.end(), victim) == after.end());
+
+  Value scaled = *c->get("apps/v1", "ReplicaSet", "default", "echo");
+  scaled["spec"].set("replicas", Value::integer(2));
+  c->update(scaled);
+  c->settle();
+  CHECK(c->list("v1", "Pod", "default", "app=echo").size() == 2);
+  CHECK(int_at(*c->get("apps/v1", "ReplicaSet", "default", "echo"), {"metadata", "generation"}) == 2);
+}
+
+}  // namespace capstan::orchestrator

@@ -1,0 +1,28 @@
+// The controllers the embedded cluster runs, each one pass over every object it manages, in
+// the order Cluster::step() calls them. Each reads current state through the ApiServer and
+// writes through it, so a pass that changes nothing writes nothing (the reconcile loop's fixed
+// point). See orchestrator/README.md for what each reproduces and where it simplifies.
+#pragma once
+
+#include "orchestrator/apiserver.h"
+#include "orchestrator/events.h"
+#include "orchestrator/kubelet.h"
+
+namespace capstan::orchestrator {
+
+struct ControllerContext {
+  ApiServer& api;
+  EventRecorder& events;
+};
+
+void run_namespace_controller(ControllerContext& ctx);
+void run_garbage_collector(ControllerContext& ctx);
+void run_deployment_controller(ControllerContext& ctx);
+void run_replicaset_controller(ControllerContext& ctx);
+void run_scheduler(ControllerContext& ctx);
+void run_kubelet(ControllerContext& ctx, const KubeletConfig& config);
+// Expires events older than an hour.
+void run_event_ttl(ControllerContext& ctx);
+void run_endpoints_controller(ControllerContext& ctx);
+
+}  // namespace capstan::orchestrator

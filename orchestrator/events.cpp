@@ -1,0 +1,78 @@
+// Event recording and expiry (see events.h).
+#include "orchestrator/events.h"
+
+#include <cstdio>
+
+#include "orchestrator/object.h"
+
+namespace capstan::orchestrator {
+
+void EventRecorder::record(const Value& involved, std::string_view type, std::string_view reason,
+                           const std::string& message, const EventSource& source,
+                           std::string_view field_path) {
+  const ResourceType* event_type = api_.registry().by_kind("v1", "Event");
+  std::string ns = namespace_of(involved);
+  if (ns.empty()) ns = "default";
+  const std::string now = format_rfc3339(api_.clock().now());
+  for (Value& e : api_.list(*event_type, ns)) {
+    if (string_at(e, {"involvedObject", "uid"}) == uid_of(involved) &&
+        string_at(e, {"involvedObject", "fieldPath"}) == field_path && e.get_string("reason") == reason &&
+        e.get_string("message") == message && e.get_string("type") == type &&
+        string_at(e, {"source", "component"}) == source.component) {
+      e.set("count", Value::integer(int_at(e, {"count"}, 1) + 1));
+      e.set("lastTimestamp", Value(now));
+      api_.update(std::move(e));
+      return;
+    }
+  }
+  // client-go names events "<name>.<unix nanos in hex>"; a persisted sequence keeps names unique
+  // and reproducible under a fixed clock.
+  const std::optional<std::string> seq_text = api_.store().meta("eventSequence");
+  const std::uint64_t seq = seq_text ? std::stoull(*seq_text) + 1 : 1;
+  api_.store().set_meta("eventSequence", std::to_string(seq));
+  char suffix[24];
+  std::snprintf(suffix, sizeof suffix, "%llx",
+                static_cast<unsigned long long>(api_.clock().now()) * 1000000000ULL + seq);
+  Value involved_ref = Value::map_of({{"apiVersion", Value(involved.get_string("apiVersion"))},
+                                      {"kind", Value(involved.get_string("kind"))},
+                                      {"name", Value(name_of(involved))},
+                                      {"uid", Value(uid_of(involved))},
+                                      {"resourceVersion", Value(meta_field(involved, "resourceVersion"))}});
+  if (!namespace_of(involved).empty()) involved_ref.set("namespace", Value(namespace_of(involved)));
+  if (!field_path.empty()) involved_ref.set("fieldPath", Value(field_path));
+  Value src = Value::map_of({{"component", Value(source.component)}});
+  if (!source.host.empty()) src.set("host", Value(source.host));
+  Value event = Value::map_of({
+      {"apiVersion", "v1"},
+      {"kind", "Event"},
+      {"metadata", Value::map_of({{"name", Value(name_of(involved) + "." + suffix)}, {"namespace", Value(ns)}})},
+      {"involvedObject", involved_ref},
+      {"reason", Value(reason)},
+      {"message", Value(message)},
+      {"type", Value(type)},
+      {"source", src},
+      {"firstTimestamp", Value(now)},
+      {"lastTimestamp", Value(now)},
+      {"count", Value::integer(1)},
+      {"reportingComponent", Value(source.component)},
+      {"reportingInstance", Value(source.host)},
+      {"eventTime", Value()},
+  });
+  api_.create(std::move(event));
+}
+
+bool EventRecorder::expire(Seconds ttl) {
+  const ResourceType* event_type = api_.registry().by_kind("v1", "Event");
+  const Seconds now = api_.clock().now();
+  bool changed = false;
+  for (const Value& e : api_.list(*event_type, std::nullopt)) {
+    const std::optional<Seconds> last = time_at(e, {"lastTimestamp"});
+    if (last && *last + ttl < now) {
+      api_.erase_now(*event_type, namespace_of(e), name_of(e));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+}  // namespace capstan::orchestrator
