@@ -13,6 +13,18 @@ Value prepare_values(Chart& chart, const Value& user_values, const Log& log) {
   return coalesce_values(chart, user_values, log);
 }
 
+Value to_render_values(const Value& values, const ReleaseInfo& release, const Capabilities& caps) {
+  Value release_map = Value::map_of({{"Name", Value(release.name)},
+                                     {"Namespace", Value(release.namespace_)},
+                                     {"IsUpgrade", Value(release.is_upgrade)},
+                                     {"IsInstall", Value(release.is_install)},
+                                     {"Revision", Value(release.revision)},
+                                     {"Service", Value("Helm")}});
+  return Value::map_of({{"Values", make_values_object(values)},
+                        {"Release", release_map},
+                        {"Capabilities", make_capabilities_object(caps)}});
+}
+
 namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -33,15 +45,7 @@ RenderedRelease render_release(Chart& chart, const Value& user_values,
                                             " which is incompatible with Kubernetes " +
                                             caps.kube_version.version);
   }
-  Value release = Value::map_of({{"Name", Value(options.release.name)},
-                                 {"Namespace", Value(options.release.namespace_)},
-                                 {"IsUpgrade", Value(options.release.is_upgrade)},
-                                 {"IsInstall", Value(options.release.is_install)},
-                                 {"Revision", Value(options.release.revision)},
-                                 {"Service", Value("Helm")}});
-  Value top = Value::map_of({{"Values", make_values_object(out.values)},
-                             {"Release", release},
-                             {"Capabilities", make_capabilities_object(caps)}});
+  const Value top = to_render_values(out.values, options.release, caps);
   std::map<std::string, std::string> files;
   try {
     files = render_templates(chart, top, options.engine);

@@ -61,6 +61,10 @@ class RenderError : public Error {
 // place (as Helm does): disabled subcharts are dropped, aliases applied, import-values merged.
 Value prepare_values(Chart& chart, const Value& user_values, const Log& log = {});
 
+// The top-level data of every template (chartutil.ToRenderValues): Values (as a
+// chartutil.Values over `values`), Release and Capabilities.
+Value to_render_values(const Value& values, const ReleaseInfo& release, const Capabilities& caps);
+
 // The whole pipeline. Throws Error for dependency/values failures and RenderError after.
 RenderedRelease render_release(Chart& chart, const Value& user_values,
                                const RenderOptions& options);

@@ -11,6 +11,7 @@
 #include "chart/manifest.h"
 #include "chart/path_match.h"
 #include "chart/release_render.h"
+#include "chart/render.h"
 #include "core/error.h"
 #include "core/strconv.h"
 #include "core/yaml.h"
@@ -140,6 +141,17 @@ void validate_release_name(const std::string& name) {
 std::string values_command(const TemplateOptions& options) {
   Prepared p = prepare(options);
   return yaml::encode(prepare_values(*p.chart, p.user_values, options.log));
+}
+
+std::map<std::string, std::string> render_command(const TemplateOptions& options) {
+  Prepared p = prepare(options);
+  Value values = prepare_values(*p.chart, p.user_values, options.log);
+  ReleaseInfo release;
+  release.name = options.release_name;
+  release.namespace_ = options.namespace_;
+  release.is_upgrade = options.is_upgrade;
+  release.is_install = !options.is_upgrade;
+  return render_templates(*p.chart, to_render_values(values, release, p.caps), options.engine);
 }
 
 std::string template_command(const TemplateOptions& options) {

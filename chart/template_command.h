@@ -5,6 +5,7 @@
 // in the order Helm prints them.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ std::string template_command(const TemplateOptions& options);
 // The coalesced .Values after dependency processing, as sigs.k8s.io/yaml prints them (the
 // oracle's `values` command; `helm template --show-values` has no Helm equivalent).
 std::string values_command(const TemplateOptions& options);
+
+// The engine's output for every rendered template path, NOTES.txt included, before manifests
+// are split and sorted (the oracle's `render` command).
+std::map<std::string, std::string> render_command(const TemplateOptions& options);
 
 // chartutil.ValidateReleaseName: throws Error "release name \"X\": invalid release name, must
 // match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length
