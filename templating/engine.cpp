@@ -2,6 +2,10 @@
 // Helm's engine does (`<no value>` erased, cleanupParseError/cleanupExecError wording).
 #include "templating/engine.h"
 
+#include <pthread.h>
+
+#include <exception>
+
 #include "core/error.h"
 #include "templating/exec.h"
 #include "templating/template_set.h"
@@ -39,6 +43,40 @@ void erase_no_value(std::string& s) {
   }
   out.append(s, from);
   s = std::move(out);
+}
+
+// Go runs templates on goroutine stacks that grow to 1 GB, so deep {{template}} and include
+// recursion fails with Go's own errors rather than a crash. Executions run on a thread with a
+// large stack (committed lazily, page by page) to get the same room.
+constexpr std::size_t kExecStackSize = std::size_t{1} << 30;
+
+template <typename F>
+void on_big_stack(F&& f) {
+  struct Call {
+    F* f;
+    std::exception_ptr error;
+  } call{&f, nullptr};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, kExecStackSize);
+  pthread_t thread;
+  auto body = [](void* p) -> void* {
+    auto* c = static_cast<Call*>(p);
+    try {
+      (*c->f)();
+    } catch (...) {
+      c->error = std::current_exception();
+    }
+    return nullptr;
+  };
+  const int rc = pthread_create(&thread, &attr, body, &call);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    f();  // no thread available: run here, guarded by the executor's stack check
+    return;
+  }
+  pthread_join(thread, nullptr);
+  if (call.error) std::rethrow_exception(call.error);
 }
 
 }  // namespace
@@ -90,7 +128,8 @@ TemplateSet& Engine::templates() { return impl_->set; }
 
 void Engine::parse(std::string_view name, std::string_view text) {
   try {
-    impl_->set.parse(name, std::string(text));
+    // Nesting up to Go's maxStackDepth (10000 parentheses) needs more than a default stack.
+    on_big_stack([&] { impl_->set.parse(name, std::string(text)); });
   } catch (const ParseError& e) {
     throw Error(ErrorKind::Parse, helm_parse_error(name, e.what()));
   }
@@ -101,7 +140,7 @@ bool Engine::has_template(std::string_view name) const { return impl_->set.looku
 std::string Engine::execute(std::string_view name, const Value& data) {
   std::string out;
   try {
-    impl_->set.execute_template(out, name, data);
+    on_big_stack([&] { impl_->set.execute_template(out, name, data); });
   } catch (const TemplateError& e) {
     throw Error(ErrorKind::Template, e.what());
   }
@@ -111,7 +150,7 @@ std::string Engine::execute(std::string_view name, const Value& data) {
 std::string Engine::render(std::string_view name, const Value& data) {
   std::string out;
   try {
-    impl_->set.execute_template(out, name, data);
+    on_big_stack([&] { impl_->set.execute_template(out, name, data); });
   } catch (const TemplateError& e) {
     if (!e.exec_error()) throw Error(ErrorKind::Template, e.what());
     throw Error(ErrorKind::Template, helm_exec_error(name, e.what()));

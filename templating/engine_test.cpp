@@ -54,5 +54,32 @@ TEST_CASE("engine reports errors as Helm prints them", "[engine]") {
   CHECK(render_error("{{ if 1 }}") == "parse error at (t:1): unexpected EOF");
 }
 
+// Go 1.26 (Helm v3.21.4's toolchain) differs here from the Go 1.19 oracle; expected texts come
+// from Go 1.26's exec.go, lex.go and parse.go.
+TEST_CASE("engine follows Go 1.26 where the Go 1.19 oracle cannot", "[engine]") {
+  const Value data = Value::map_of({{"Values", Value::map_of({{"s", "x"}})}});
+  // exec.go passes the callee's name to call (Go 1.21+).
+  CHECK(render_error("{{ call .Values.s }}", data) ==
+        "template: t:1:3: executing \"t\" at <call .Values.s>: error calling call: non-function "
+        ".Values.s of type string");
+  // lex.go reports a stray right paren itself.
+  CHECK(render_error("{{ 1) }}") == "parse error at (t:1): unexpected right paren");
+  // range over an integer (Go 1.22) and {{else with}} (Go 1.23).
+  CHECK(render("{{ range $i := 3 }}{{ $i }}{{ end }}|{{ range 0 }}x{{ else }}none{{ end }}") == "012|none");
+  CHECK(render_error("{{ range $i, $v := 3 }}{{ end }}") ==
+        "template: t:1:19: executing \"t\" at <3>: can't use 3 to iterate over more than one variable");
+  CHECK(render("{{ with 0 }}a{{ else with \"\" }}b{{ else with 5 }}{{ . }}{{ else }}c{{ end }}") == "5");
+  CHECK(render("{{ with 0 }}a{{ else with false }}b{{ else }}c{{ end }}") == "c");
+  // Parenthesis depth and pipeline length are bounded (Go 1.24+).
+  std::string deep(10001, '(');
+  CHECK(render_error("{{ " + deep + "1" + std::string(10001, ')') + " }}") ==
+        "parse error at (t:1): max expression depth exceeded");
+}
+
+TEST_CASE("engine bounds recursion with Go's errors instead of crashing", "[engine]") {
+  const std::string err = render_error("{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}");
+  CHECK(err.find("exceeded maximum template depth (100000)") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace capstan::templating

@@ -26,6 +26,7 @@ const Value& data_of(const Value& v) {
 std::string static_type_name(const Val& v) {
   if (!v.valid) return "<invalid reflect.Value>";
   if (v.v.is_null()) return std::string(v.nil_type);
+  if (v.iface) return "interface {}";
   return type_name(v.v);
 }
 
@@ -39,7 +40,11 @@ std::string sprint_val(const Val& v) {
 // The value of an element in a slot of type `elem` (interface slots can hold nil).
 Val slot(const Value& v, std::string_view elem) {
   Val r(v);
-  if (v.is_null()) r.nil_type = elem;
+  if (v.is_null()) {
+    r.nil_type = elem;
+  } else {
+    r.iface = elem == "interface {}";
+  }
   return r;
 }
 
@@ -56,6 +61,22 @@ std::size_t thread_stack_size() {
     pthread_attr_destroy(&attr);
   }
   return size;
+}
+
+// A complex128 constant: printed as Go's %v prints one, "(1+2i)".
+Value complex_value(double re, double im) {
+  static const std::shared_ptr<const GoTypeInfo> type = [] {
+    auto t = std::make_shared<GoTypeInfo>();
+    t->name = "complex128";
+    t->string = [](const GoObject& o) {
+      const auto& parts = std::any_cast<const std::pair<double, double>&>(o.payload());
+      std::string im = strconv::format_float(parts.second, 'g', -1);
+      if (im[0] != '-' && im[0] != '+') im.insert(im.begin(), '+');
+      return "(" + strconv::format_float(parts.first, 'g', -1) + im + "i)";
+    };
+    return std::shared_ptr<const GoTypeInfo>(t);
+  }();
+  return GoObject::make_struct(type, {}, std::make_pair(re, im));
 }
 
 }  // namespace
@@ -88,6 +109,11 @@ Exec::Exec(const TemplateSet& set, std::string& out, ExecShared& shared)
     // Leave room below the budget for the frames of one evaluation step and the error path
     // (sanitizer builds use far bigger frames).
     shared_.stack_budget = size > (2u << 20) ? size - (1536u << 10) : size / 2;
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer cannot unwind an exception through a stack of hundreds of megabytes
+    // (it reports false positives), and its frames are several times larger anyway.
+    shared_.stack_budget = std::min<std::size_t>(shared_.stack_budget, std::size_t{48} << 20);
+#endif
   }
 }
 
@@ -120,6 +146,7 @@ void Exec::errorf(const std::string& message) {
 }
 
 void Exec::run(const Tree& tree, const Value& data, bool data_valid) {
+  check_stack();
   tmpl_ = &tree;
   Val dot = data_valid ? Val(data) : Val::invalid();
   vars_.clear();
@@ -301,6 +328,7 @@ Val Exec::eval_pipeline(const Val& dot, const PipeNode* pipe) {
     have = true;
     // A value of type interface {} is replaced by what it holds (a nil one by no value).
     if (value.is_nil_interface()) value = Val::invalid();
+    value.iface = false;
   }
   for (const auto& variable : pipe->decl) {
     if (pipe->is_assign) {
@@ -354,9 +382,7 @@ Val Exec::ideal_constant(const NumberNode* constant) {
   const bool is_hex_int = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X') &&
                           text.find_first_of("pP") == std::string::npos;
   const bool is_rune_int = !text.empty() && text[0] == '\'';
-  if (constant->is_complex) {
-    errorf("complex constant " + text + " is not supported");
-  }
+  if (constant->is_complex) return Val(complex_value(constant->complex_real, constant->complex_imag));
   if (constant->is_float && !is_hex_int && !is_rune_int &&
       text.find_first_of(".eEpP") != std::string::npos) {
     return Val(Value::floating(constant->float64));
@@ -445,7 +471,8 @@ Val Exec::eval_field(const Val& dot, const std::string& name, const Node* node,
   if (object != nullptr && !object->is_named()) {
     if (const Value* field = object->field(name)) {
       if (has_args) errorf(name + " has arguments but cannot be invoked as function");
-      return slot(*field, "interface {}");
+      // Fields have concrete types; only a missing (nil) one reads as a nil interface.
+      return field->is_null() ? slot(*field, "interface {}") : Val(*field);
     }
   } else if (data.is_map()) {
     if (has_args) errorf(name + " is not a method but has arguments");

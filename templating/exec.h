@@ -19,7 +19,8 @@ namespace capstan::templating {
 struct Val {
   Value v;
   bool valid = true;
-  std::string_view nil_type = "interface {}";
+  std::string_view nil_type = "interface {}";  // static type of a Null
+  bool iface = false;  // a non-Null value held in an interface {} slot (static type interface {})
 
   Val() = default;
   Val(Value value) : v(std::move(value)) {}  // NOLINT: a Value is a valid reflect.Value

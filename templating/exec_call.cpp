@@ -236,6 +236,7 @@ Val Exec::eval_call(const Val& dot, const Function* fn, const Builtin* builtin,
         sig.result.kind() != GoType::Kind::Invalid) {
       r.nil_type = sig.result.name();
     }
+    r.iface = !r.v.is_null() && sig.result.kind() == GoType::Kind::Interface;
     return r;
   } catch (const FuncError& e) {
     at(node);

@@ -81,6 +81,7 @@ Val b_index(std::vector<Val>& a) {
         const Value& elem = v.list().items[static_cast<std::size_t>(x)];
         Val next(elem);
         if (elem.is_null()) next.nil_type = v.list().elem_type;
+        next.iface = !elem.is_null() && v.list().elem_type == "interface {}";
         item = std::move(next);
         break;
       }
@@ -105,6 +106,7 @@ Val b_index(std::vector<Val>& a) {
         auto it = m.entries.find(index.v.as_string());
         Val next = it != m.entries.end() ? Val(it->second) : Val(GoType::parse(m.elem_type).zero());
         if (next.v.is_null()) next.nil_type = m.elem_type;
+        next.iface = !next.v.is_null() && m.elem_type == "interface {}";
         item = std::move(next);
         break;
       }

@@ -113,7 +113,7 @@ Value to_yaml(CallContext&, Args& a) {
 
 Value to_json(CallContext&, Args& a) {
   try {
-    return Value(json::encode(to_plain(a[0])));
+    return Value(marshal_json(a[0]));
   } catch (const Error&) {
     return Value(std::string());
   }

@@ -32,9 +32,10 @@ std::string b64encode(std::string_view in) {
   return out;
 }
 
-// base64.StdEncoding.DecodeString; on failure Go's CorruptInputError text.
-std::string b64decode(std::string_view in) {
-  auto value = [](char c) -> int {
+// base64.StdEncoding.DecodeString (Go's decodeQuantum loop); on failure Go's
+// CorruptInputError text, which Sprig returns in place of the result.
+std::string b64decode(std::string_view src) {
+  auto decode_map = [](unsigned char c) -> int {
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
     if (c >= '0' && c <= '9') return c - '0' + 52;
@@ -42,53 +43,51 @@ std::string b64decode(std::string_view in) {
     if (c == '/') return 63;
     return -1;
   };
-  auto corrupt = [](std::size_t at) {
-    return "illegal base64 data at input byte " + std::to_string(at);
-  };
-  // Go skips \r and \n anywhere in the input.
-  std::string clean;
-  std::vector<std::size_t> pos;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '\r' || in[i] == '\n') continue;
-    clean += in[i];
-    pos.push_back(i);
-  }
+  auto corrupt = [](std::size_t at) { return "illegal base64 data at input byte " + std::to_string(at); };
   std::string out;
-  std::size_t i = 0;
-  while (i < clean.size()) {
-    int quantum[4];
-    std::size_t n = 0;
-    for (; n < 4; ++n) {
-      if (i + n >= clean.size()) {
-        if (n == 0) return out;
-        if (n == 1) return corrupt(pos[i + n - 1] + 1 - 1 + 1 - 1);
-        return corrupt(in.size());
+  std::size_t si = 0;
+  while (true) {
+    int dbuf[4] = {0, 0, 0, 0};
+    int dlen = 4;
+    bool done = false;
+    for (int j = 0; j < 4; ++j) {
+      if (si == src.size()) {
+        if (j == 0) return out;
+        return corrupt(si - static_cast<std::size_t>(j));  // padding is required
       }
-      const char c = clean[i + n];
-      if (c == '=') {
-        // Padding: only in the last quantum, after two or three symbols.
-        if (n < 2) return corrupt(pos[i + n]);
-        if (n == 2) {
-          if (i + 3 >= clean.size()) return corrupt(in.size());
-          if (clean[i + 3] != '=') return corrupt(pos[i + 3]);
-          if (i + 4 != clean.size()) return corrupt(pos[i + 4]);
-        } else if (i + 3 + 1 != clean.size()) {
-          return corrupt(pos[i + 4]);
-        }
-        break;
+      const auto in = static_cast<unsigned char>(src[si]);
+      ++si;
+      const int value = decode_map(in);
+      if (value >= 0) {
+        dbuf[j] = value;
+        continue;
       }
-      quantum[n] = value(c);
-      if (quantum[n] < 0) return corrupt(pos[i + n]);
+      if (in == '\n' || in == '\r') {
+        --j;
+        continue;
+      }
+      if (in != '=') return corrupt(si - 1);
+      // Padding: the end of the input.
+      if (j == 0 || j == 1) return corrupt(si - 1);
+      if (j == 2) {
+        while (si < src.size() && (src[si] == '\n' || src[si] == '\r')) ++si;
+        if (si == src.size()) return corrupt(src.size());
+        if (src[si] != '=') return corrupt(si - 1);
+        ++si;
+      }
+      while (si < src.size() && (src[si] == '\n' || src[si] == '\r')) ++si;
+      if (si < src.size()) return corrupt(si);  // trailing garbage
+      dlen = j;
+      done = true;
+      break;
     }
-    const unsigned v = (static_cast<unsigned>(quantum[0]) << 18) | (static_cast<unsigned>(quantum[1]) << 12) |
-                       (n > 2 ? static_cast<unsigned>(quantum[2]) << 6 : 0) | (n > 3 ? static_cast<unsigned>(quantum[3]) : 0);
-    out += static_cast<char>((v >> 16) & 0xFF);
-    if (n > 2) out += static_cast<char>((v >> 8) & 0xFF);
-    if (n > 3) out += static_cast<char>(v & 0xFF);
-    if (n < 4) break;
-    i += 4;
+    const unsigned val = (static_cast<unsigned>(dbuf[0]) << 18) | (static_cast<unsigned>(dbuf[1]) << 12) |
+                         (static_cast<unsigned>(dbuf[2]) << 6) | static_cast<unsigned>(dbuf[3]);
+    if (dlen >= 2) out += static_cast<char>((val >> 16) & 0xFF);
+    if (dlen >= 3) out += static_cast<char>((val >> 8) & 0xFF);
+    if (dlen >= 4) out += static_cast<char>(val & 0xFF);
+    if (done) return out;
   }
-  return out;
 }
 
 std::string hex(const unsigned char* data, std::size_t n) {

@@ -133,7 +133,8 @@ std::string title(std::string_view s) {
 }
 
 std::string indent(std::int64_t spaces, std::string_view v) {
-  const std::string pad(spaces > 0 ? static_cast<std::size_t>(spaces) : 0, ' ');
+  if (spaces < 0) throw FuncError("strings: negative Repeat count");
+  const std::string pad(static_cast<std::size_t>(spaces), ' ');
   return pad + replace_all(v, "\n", "\n" + pad);
 }
 

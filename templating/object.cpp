@@ -3,6 +3,8 @@
 
 #include <deque>
 
+#include "core/json.h"
+
 namespace capstan::templating {
 
 void GoTypeInfo::add_method(std::string_view method, std::string_view signature, FuncImpl impl) {
@@ -78,6 +80,11 @@ Value plain(const Value& v) {
     case Value::Kind::Object: {
       const GoObject* o = as_go_object(v);
       if (o == nullptr) return Value();
+      if (o->type().json_fields) {
+        Value out = Value::empty_map();
+        for (auto& [key, item] : o->type().json_fields(*o)) out.set(key, plain(item));
+        return out;
+      }
       if (o->type().json) return plain(o->type().json(*o));
       if (o->is_named()) return plain(o->underlying());
       Value out = Value::empty_map();
@@ -113,8 +120,95 @@ Value plain(const Value& v) {
   }
 }
 
+// Struct fields as encoding/json lists them: declaration order, embedded structs inlined.
+void struct_fields(const GoObject& o, GoTypeInfo::JsonFields& out) {
+  for (const GoObject::Field& f : o.fields()) {
+    if (f.embedded) {
+      if (const GoObject* inner = as_go_object(f.value)) {
+        if (inner->type().json_fields) {
+          for (auto& kv : inner->type().json_fields(*inner)) out.push_back(std::move(kv));
+        } else {
+          struct_fields(*inner, out);
+        }
+        continue;
+      }
+    }
+    out.emplace_back(f.name, f.value);
+  }
+}
+
+void marshal(std::string& out, const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Object: {
+      const GoObject* o = as_go_object(v);
+      if (o == nullptr) {
+        out += "null";
+        return;
+      }
+      if (o->is_named() && !o->type().json && !o->type().json_fields) {
+        marshal(out, o->underlying());
+        return;
+      }
+      if (o->type().json && !o->type().json_fields) {
+        marshal(out, o->type().json(*o));
+        return;
+      }
+      GoTypeInfo::JsonFields fields;
+      if (o->type().json_fields) {
+        fields = o->type().json_fields(*o);
+      } else {
+        struct_fields(*o, fields);
+      }
+      out += '{';
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out += ',';
+        json::encode_to(out, Value(fields[i].first));
+        out += ':';
+        marshal(out, fields[i].second);
+      }
+      out += '}';
+      return;
+    }
+    case Value::Kind::List: {
+      out += '[';
+      bool first = true;
+      for (const Value& item : v.list().items) {
+        if (!first) out += ',';
+        first = false;
+        marshal(out, item);
+      }
+      out += ']';
+      return;
+    }
+    case Value::Kind::Map: {
+      if (!has_objects(v)) {
+        json::encode_to(out, v);
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [key, item] : v.map().entries) {
+        if (!first) out += ',';
+        first = false;
+        json::encode_to(out, Value(key));
+        out += ':';
+        marshal(out, item);
+      }
+      out += '}';
+      return;
+    }
+    default: json::encode_to(out, v); return;
+  }
+}
+
 }  // namespace
 
 Value to_plain(const Value& v) { return plain(v); }
+
+std::string marshal_json(const Value& v) {
+  std::string out;
+  marshal(out, v);
+  return out;
+}
 
 }  // namespace capstan::templating

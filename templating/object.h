@@ -37,8 +37,12 @@ struct GoTypeInfo {
   // through a pointer, as `{{ .Capabilities.KubeVersion }}`) use it, not copies passed to print.
   std::function<std::string(const GoObject&)> string;
   bool string_on_pointer = false;
-  // encoding/json's view (json tags, omitempty, MarshalJSON), for toJson and toYaml.
-  // Without it, a struct encodes its exported fields by name and a Named type its data.
+  // encoding/json's view, for toJson and toYaml. json_fields: a struct's JSON object in field
+  // order (json tags applied, omitempty fields left out). json: a MarshalJSON-like value (a
+  // time.Time as its RFC 3339 string). Without either, a struct encodes its fields by name in
+  // declaration order and a Named type its data.
+  using JsonFields = std::vector<std::pair<std::string, Value>>;
+  std::function<JsonFields(const GoObject&)> json_fields;
   std::function<Value(const GoObject&)> json;
 
   void add_method(std::string_view method, std::string_view signature, FuncImpl impl);
@@ -90,7 +94,11 @@ class GoObject final : public Object {
 const GoObject* as_go_object(const Value& v);
 
 // v with every object replaced by the plain value encoding/json would see (json hook, or
-// fields by name, or the underlying data), for toJson/toYaml. Shares v when it has no objects.
+// fields by name, or the underlying data), for toYaml. Shares v when it has no objects.
 Value to_plain(const Value& v);
+
+// json.Marshal(v): as json::encode, with struct fields in declaration order. Throws
+// capstan::Error as json::encode does (NaN, infinities).
+std::string marshal_json(const Value& v);
 
 }  // namespace capstan::templating
