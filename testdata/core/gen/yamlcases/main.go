@@ -60,7 +60,7 @@ func decodeTyped(in []byte, strict bool) (interface{}, error) {
 }
 
 // decodeAll reads every document with yaml.v2's Decoder, each converted as sigs.k8s.io/yaml
-// converts one (through JSON, numbers float64).
+// converts one (through JSON, numbers float64); an error anywhere is the whole result.
 func decodeAll(in []byte) string {
 	d := yaml.NewDecoder(bytes.NewReader(in))
 	var parts []string
@@ -71,8 +71,7 @@ func decodeAll(in []byte) string {
 			break
 		}
 		if err != nil {
-			parts = append(parts, "error: error converting YAML to JSON: "+err.Error())
-			break
+			return "error: error converting YAML to JSON: " + err.Error()
 		}
 		// Re-encoding with yaml.v2 keeps every yaml.v2 type, so that sigs.k8s.io/yaml's
 		// conversion (unexported) can run on the document as Unmarshal would run it.
@@ -82,8 +81,7 @@ func decodeAll(in []byte) string {
 		}
 		var out interface{}
 		if err := sigsyaml.Unmarshal(j, &out); err != nil {
-			parts = append(parts, "error: "+err.Error())
-			break
+			return "error: " + err.Error()
 		}
 		parts = append(parts, common.Dump(out))
 	}
@@ -123,6 +121,14 @@ func main() {
 		t, terr := decodeTyped([]byte(in), false)
 		s, serr := decodeFloat([]byte(in), true)
 		return []string{common.Result(f, ferr), common.Result(t, terr), common.Result(s, serr)}
+	})
+	common.ReadTable(filepath.Join(dir, "deviations.tsv")).Fill(func(in string) []string {
+		f, err := decodeFloat([]byte(in), false)
+		return []string{common.Result(f, err)}
+	})
+	common.ReadTable(filepath.Join(dir, "mutations.tsv")).Fill(func(in string) []string {
+		f, err := decodeFloat([]byte(in), false)
+		return []string{common.Result(f, err)}
 	})
 	docs, _ := filepath.Glob(filepath.Join(dir, "docs", "*.yaml"))
 	for _, doc := range docs {
