@@ -1,4 +1,4 @@
-// `helm template` and `values` against the oracle: each testdata/chart/template/NAME.args is run
+// `helm template`, `values` and `render` against the oracle: each testdata/chart/template/NAME.args is run
 // from testdata/ (so paths in messages match), and stdout and stderr (Helm's log lines, then
 // "Error: ..." on failure) must equal the oracle's NAME.stdout and NAME.stderr byte for byte.
 #include "chart/template_command.h"
@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
+#include "core/json.h"
 #include "tests/support/testing.h"
 
 namespace {
@@ -31,8 +32,16 @@ const capstan::testing::FileCases cases("chart/template", ".args", [](const fs::
   {
     InDirectory in(capstan::testing::testdata(""));
     try {
-      stdout_text = inv.command == "values" ? chart::values_command(inv.options)
-                                            : chart::template_command(inv.options);
+      if (inv.command == "values") {
+        stdout_text = chart::values_command(inv.options);
+      } else if (inv.command == "render") {
+        // The oracle prints the map with Go's json.Encoder: no HTML escaping, one-space indent.
+        capstan::Value files = capstan::Value::empty_map();
+        for (const auto& [path, text] : chart::render_command(inv.options)) files.set(path, text);
+        stdout_text = capstan::json::encode(files, {false, "", " ", {}}) + "\n";
+      } else {
+        stdout_text = chart::template_command(inv.options);
+      }
     } catch (const capstan::Error& e) {
       stderr_text += "Error: " + std::string(e.what()) + "\n";
     }
