@@ -156,6 +156,44 @@ Value from_json_array(CallContext&, Args& a) {
   }
 }
 
+// sigs.k8s.io/yaml.Unmarshal's error texts: YAML problems are "error converting YAML to JSON:
+// ...", a document of the wrong shape fails in encoding/json.
+std::string yaml_shape_error(const Value& v, std::string_view target) {
+  return "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " +
+         std::string(json_kind(v)) + " into Go value of type " + std::string(target);
+}
+
+std::string yaml_error_text(const Error& e) {
+  std::string text = e.what();
+  constexpr std::string_view kPrefix = "error converting YAML to JSON: ";
+  if (text.rfind(kPrefix, 0) != 0) text = std::string(kPrefix) + text;
+  return text;
+}
+
+Value from_yaml(CallContext&, Args& a) {
+  Value m = Value::empty_map();
+  try {
+    Value v = yaml::decode(a[0].as_string());
+    if (v.is_map()) return v;
+    if (v.is_null()) return m;
+    m.set("Error", Value(yaml_shape_error(v, "map[string]interface {}")));
+  } catch (const Error& e) {
+    m.set("Error", Value(yaml_error_text(e)));
+  }
+  return m;
+}
+
+Value from_yaml_array(CallContext&, Args& a) {
+  try {
+    Value v = yaml::decode(a[0].as_string());
+    if (v.is_list()) return v;
+    if (v.is_null()) return Value::empty_list();
+    return Value::list_of({Value(yaml_shape_error(v, "[]interface {}"))});
+  } catch (const Error& e) {
+    return Value::list_of({Value(yaml_error_text(e))});
+  }
+}
+
 }  // namespace
 
 void register_helm_funcs(FuncMap& f) {
@@ -167,6 +205,8 @@ void register_helm_funcs(FuncMap& f) {
   // Without --enable-dns Helm answers every name with "".
   f.add("getHostByName", "func(string) string", [](CallContext&, Args&) { return Value(std::string()); });
   f.add("toYaml", "func(interface {}) string", to_yaml);
+  f.add("fromYaml", "func(string) map[string]interface {}", from_yaml);
+  f.add("fromYamlArray", "func(string) []interface {}", from_yaml_array);
   f.add("toJson", "func(interface {}) string", to_json);
   f.add("fromJson", "func(string) map[string]interface {}", from_json);
   f.add("fromJsonArray", "func(string) []interface {}", from_json_array);

@@ -69,7 +69,8 @@ void PipeNode::write_to(std::string& out) const {
       if (i > 0) out += ", ";
       decl[i]->write_to(out);
     }
-    out += is_assign ? " = " : " := ";
+    // Go's PipeNode.String prints " := " for assignments too.
+    out += " := ";
   }
   for (std::size_t i = 0; i < cmds.size(); ++i) {
     if (i > 0) out += " | ";
