@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "chart/go_format.h"
 #include "chart/values.h"
 #include "core/error.h"
 #include "core/strconv.h"
+#include "templating/gofmt.h"
 
 namespace capstan::chart {
 
@@ -20,12 +20,8 @@ std::string join_key(const std::string& a, std::string_view b) {
   return a + "." + std::string(b);
 }
 
-// fmt's %t of an arbitrary value: booleans print, anything else is a bad verb.
-std::string go_bool_verb(const Value& v) {
-  if (v.is_bool()) return v.as_bool() ? "true" : "false";
-  if (v.is_null()) return "%!t(<nil>)";
-  return "%!t(" + v.type_name() + "=" + go_sprint(v) + ")";
-}
+// fmt's %v of one value.
+std::string sprint(const Value& v) { return templating::gofmt::sprint({v}); }
 
 // The entries of a map, copied, so that the map can change while they are visited (Go allows
 // writes during range; std::map iterators would not survive an erase).
@@ -68,12 +64,12 @@ Value coalesce_tables_full(Value dst, Value src, const std::string& prefix, bool
       } else {
         log_to(log, "coalesce.go:316",
                "warning: cannot overwrite table with non table for " + full + " (" +
-                   go_sprint(sv) + ")");
+                   sprint(sv) + ")");
       }
     } else if (is_table(*dv) && !sv.is_null()) {
       log_to(log, "coalesce.go:319",
              "warning: destination for " + full + " is a table. Ignoring non-table value (" +
-                 go_sprint(sv) + ")");
+                 sprint(sv) + ")");
     }
   }
   return dst;
@@ -163,7 +159,9 @@ void coalesce_deps(const Chart& chart, Value& dest, const std::string& prefix, b
     if (x == nullptr) {
       dest.set(sub->name(), Value::empty_map());
     } else if (!is_table(*x)) {
-      throw Error(ErrorKind::Values, "type mismatch on " + sub->name() + ": " + go_bool_verb(*x));
+      // Helm formats the value with %t: only a bool prints plainly.
+      throw Error(ErrorKind::Values,
+                  templating::gofmt::sprintf("type mismatch on %s: %t", {Value(sub->name()), *x}));
     }
     Value sub_values = *dest.find(sub->name());
     const std::string sub_prefix = join_key(prefix, chart.name());

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "chart/go_format.h"
 #include "core/error.h"
 #include "core/json.h"
+#include "templating/gofmt.h"
 
 namespace {
 
@@ -40,7 +40,7 @@ std::string expand(const Value& v, const std::string& dotted) {
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
-  return chart::go_sprint(*at);
+  return capstan::templating::gofmt::sprint({*at});
 }
 
 bool has(const Value& v, std::initializer_list<const char*> path) {

@@ -6,10 +6,10 @@
 #include "chart/dependencies.h"
 
 #include "chart/coalesce.h"
-#include "chart/go_format.h"
 #include "chart/values.h"
 #include "core/error.h"
 #include "core/strconv.h"
+#include "templating/gofmt.h"
 
 namespace capstan::chart {
 
@@ -184,9 +184,11 @@ void import_values(Chart& c, const Log& log) {
     if (r->import_values.is_list()) {
       for (const Value& riv : r->import_values.list().items) {
         if (is_table(riv)) {
-          const std::string child = go_sprint(riv.find("child") ? *riv.find("child") : Value());
+          const Value* child_value = riv.find("child");
+          const Value* parent_value = riv.find("parent");
+          const std::string child = templating::gofmt::sprint({child_value ? *child_value : Value()});
           const std::string parent =
-              go_sprint(riv.find("parent") ? *riv.find("parent") : Value());
+              templating::gofmt::sprint({parent_value ? *parent_value : Value()});
           Value entry = Value::empty_map("string");
           entry.set("child", Value(child));
           entry.set("parent", Value(parent));

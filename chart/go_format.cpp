@@ -1,4 +1,4 @@
-// Go's %q of []rune, %v of plain data and unicode.IsSpace (see go_format.h).
+// Go's %q of []rune, unicode.IsSpace and strings.TrimSpace (see go_format.h).
 #include "chart/go_format.h"
 
 #include "core/strconv.h"
@@ -42,49 +42,6 @@ std::string go_quote_runes(std::string_view utf8) {
     utf8.remove_prefix(static_cast<std::size_t>(r.width));
   }
   return out + "]";
-}
-
-std::string go_sprint(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::Null: return "<nil>";
-    case Value::Kind::Bool: return v.as_bool() ? "true" : "false";
-    case Value::Kind::Int: return std::to_string(v.as_int());
-    case Value::Kind::Uint: return std::to_string(v.as_uint());
-    case Value::Kind::Float:
-      return strconv::format_float(v.as_float(), 'g', -1,
-                                   v.num_type() == NumType::Float32 ? 32 : 64);
-    case Value::Kind::String: return v.as_string();
-    case Value::Kind::Bytes: {
-      std::string out = "[";
-      for (std::size_t i = 0; i < v.as_string().size(); ++i) {
-        if (i > 0) out += ' ';
-        out += std::to_string(static_cast<unsigned char>(v.as_string()[i]));
-      }
-      return out + "]";
-    }
-    case Value::Kind::List: {
-      std::string out = "[";
-      bool first = true;
-      for (const Value& item : v.list().items) {
-        if (!first) out += ' ';
-        first = false;
-        out += go_sprint(item);
-      }
-      return out + "]";
-    }
-    case Value::Kind::Map: {
-      std::string out = "map[";
-      bool first = true;
-      for (const auto& [key, item] : v.map().entries) {
-        if (!first) out += ' ';
-        first = false;
-        out += key + ":" + go_sprint(item);
-      }
-      return out + "]";
-    }
-    case Value::Kind::Object: return "{" + v.object()->type_name() + "}";
-  }
-  return "";
 }
 
 }  // namespace capstan::chart
