@@ -8,10 +8,19 @@
 #include "chart/coalesce.h"
 #include "chart/values.h"
 #include "core/error.h"
+#include "core/semver.h"
 #include "core/strconv.h"
 #include "templating/gofmt.h"
 
 namespace capstan::chart {
+
+bool is_compatible_range(std::string_view constraint, std::string_view version) {
+  try {
+    return semver::Constraints::parse(constraint).check(semver::Version::parse(version));
+  } catch (const Error&) {
+    return false;  // an unparsable version or constraint is not compatible
+  }
+}
 
 void check_dependencies(const Chart& chart) {
   std::vector<std::string> missing;

@@ -4,6 +4,7 @@
 #include "chart/go_format.h"
 #include "chart/json_struct.h"
 #include "core/error.h"
+#include "core/semver.h"
 #include "core/strconv.h"
 #include "core/json_text.h"
 
@@ -288,80 +289,13 @@ Value metadata_json(const Metadata& md) {
   return out;
 }
 
-namespace {
-
-bool all_of(std::string_view s, bool (*pred)(char)) {
-  for (char c : s) {
-    if (!pred(c)) return false;
+bool is_chart_version(std::string_view version) {
+  try {
+    semver::Version::parse(version);
+    return true;
+  } catch (const Error&) {
+    return false;
   }
-  return true;
-}
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
-
-// A dot-separated list of non-empty identifiers of [0-9A-Za-z-].
-bool is_ident_list(std::string_view s) {
-  std::size_t start = 0;
-  while (true) {
-    std::size_t dot = s.find('.', start);
-    std::string_view part = s.substr(start, dot == std::string_view::npos ? dot : dot - start);
-    if (part.empty() || !all_of(part, is_ident)) return false;
-    if (dot == std::string_view::npos) return true;
-    start = dot + 1;
-  }
-}
-
-// strconv.ParseUint(s, 10, 64) succeeds.
-bool fits_uint64(std::string_view digits) {
-  std::size_t i = 0;
-  while (i + 1 < digits.size() && digits[i] == '0') ++i;
-  std::string_view significant = digits.substr(i);
-  return significant.size() < 20 ||
-         (significant.size() == 20 && significant <= "18446744073709551615");
-}
-
-}  // namespace
-
-bool is_chart_version(std::string_view v) {
-  // ^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-ids)?(\+ids)?$ with Go's RE2 leftmost-first matching.
-  std::size_t i = 0;
-  if (i < v.size() && v[i] == 'v') ++i;
-  for (int segment = 0; segment < 3; ++segment) {
-    if (segment > 0) {
-      if (i >= v.size() || v[i] != '.' || i + 1 >= v.size() || !is_digit(v[i + 1])) break;
-      ++i;
-    }
-    std::size_t start = i;
-    while (i < v.size() && is_digit(v[i])) ++i;
-    if (i == start) return false;
-    if (!fits_uint64(v.substr(start, i - start))) return false;
-  }
-  std::string_view rest = v.substr(i);
-  std::string_view pre;
-  std::string_view meta;
-  if (!rest.empty() && rest[0] == '-') {
-    std::size_t plus = rest.find('+');
-    pre = rest.substr(1, plus == std::string_view::npos ? plus : plus - 1);
-    if (!is_ident_list(pre)) return false;
-    rest = plus == std::string_view::npos ? std::string_view() : rest.substr(plus);
-  }
-  if (!rest.empty()) {
-    if (rest[0] != '+') return false;
-    meta = rest.substr(1);
-    if (!is_ident_list(meta)) return false;
-  }
-  // validatePrerelease: numeric identifiers have no leading zeros.
-  std::size_t start = 0;
-  while (!pre.empty()) {
-    std::size_t dot = pre.find('.', start);
-    std::string_view part = pre.substr(start, dot == std::string_view::npos ? dot : dot - start);
-    if (all_of(part, is_digit) && part.size() > 1 && part[0] == '0') return false;
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return true;
 }
 
 }  // namespace capstan::chart
