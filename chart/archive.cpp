@@ -15,15 +15,19 @@ namespace capstan::chart {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw Error(ErrorKind::Chart, message); }
+[[noreturn]] void fail(const std::string& message) {
+  throw Error(ErrorKind::Chart, message);
+}
 
 // Decompresses on demand, so a bomb is stopped by the size checks before it is inflated.
 class GzipReader {
  public:
   explicit GzipReader(std::string_view in) : in_(in) {
     std::memset(&z_, 0, sizeof z_);
-    if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) fail("gzip: cannot initialise zlib");
-    if (in_.empty()) fail("EOF");
+    if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK)
+      fail("gzip: cannot initialise zlib");
+    if (in_.empty())
+      fail("EOF");
     if (in_.size() < 2 || static_cast<unsigned char>(in_[0]) != 0x1f ||
         static_cast<unsigned char>(in_[1]) != 0x8b) {
       inflateEnd(&z_);
@@ -70,7 +74,8 @@ class GzipReader {
   enum class Full { Ok, Eof, Short };
   Full read_full(std::size_t n, std::string& out) {
     out = read(n);
-    if (out.size() == n) return Full::Ok;
+    if (out.size() == n)
+      return Full::Ok;
     return out.empty() ? Full::Eof : Full::Short;
   }
 
@@ -93,8 +98,10 @@ std::int64_t parse_numeric(std::string_view field) {
     std::int64_t v = 0;
     for (std::size_t i = 0; i < field.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(field[i]);
-      if (i == 0) c &= 0x7f;
-      if (v > (INT64_MAX >> 8)) fail("archive/tar: invalid tar header");
+      if (i == 0)
+        c &= 0x7f;
+      if (v > (INT64_MAX >> 8))
+        fail("archive/tar: invalid tar header");
       v = (v << 8) | c;
     }
     return v;
@@ -103,9 +110,11 @@ std::int64_t parse_numeric(std::string_view field) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
   std::size_t start = s.find_first_not_of(' ');
   s = start == std::string::npos ? "" : s.substr(start);
-  if (s.empty()) return 0;
+  if (s.empty())
+    return 0;
   strconv::Parsed<std::int64_t> n = strconv::parse_int(s, 8, 64);
-  if (!n.ok()) fail("archive/tar: invalid tar header");
+  if (!n.ok())
+    fail("archive/tar: invalid tar header");
   return n.value;
 }
 
@@ -133,14 +142,16 @@ std::map<std::string, std::string> parse_pax(const std::string& data) {
   std::size_t i = 0;
   while (i < data.size()) {
     std::size_t sp = data.find(' ', i);
-    if (sp == std::string::npos) fail("archive/tar: invalid tar header");
+    if (sp == std::string::npos)
+      fail("archive/tar: invalid tar header");
     strconv::Parsed<std::int64_t> len = strconv::parse_int(data.substr(i, sp - i), 10, 64);
     if (!len.ok() || len.value <= 0 || i + static_cast<std::size_t>(len.value) > data.size()) {
       fail("archive/tar: invalid tar header");
     }
     std::string record = data.substr(sp + 1, i + static_cast<std::size_t>(len.value) - sp - 2);
     std::size_t eq = record.find('=');
-    if (eq == std::string::npos) fail("archive/tar: invalid tar header");
+    if (eq == std::string::npos)
+      fail("archive/tar: invalid tar header");
     out[record.substr(0, eq)] = record.substr(eq + 1);
     i += static_cast<std::size_t>(len.value);
   }
@@ -159,29 +170,40 @@ class TarReader {
     while (true) {
       std::string blk;
       GzipReader::Full r = in_.read_full(kBlock, blk);
-      if (r == GzipReader::Full::Eof) return false;
-      if (r == GzipReader::Full::Short) fail("unexpected EOF");
+      if (r == GzipReader::Full::Eof)
+        return false;
+      if (r == GzipReader::Full::Short)
+        fail("unexpected EOF");
       if (blk == std::string(kBlock, '\0')) {
         r = in_.read_full(kBlock, blk);
-        if (r == GzipReader::Full::Eof) return false;
-        if (r == GzipReader::Full::Short) fail("unexpected EOF");
-        if (blk == std::string(kBlock, '\0')) return false;
+        if (r == GzipReader::Full::Eof)
+          return false;
+        if (r == GzipReader::Full::Short)
+          fail("unexpected EOF");
+        if (blk == std::string(kBlock, '\0'))
+          return false;
         fail("archive/tar: invalid tar header");
       }
-      if (!checksum_ok(blk)) fail("archive/tar: invalid tar header");
+      if (!checksum_ok(blk))
+        fail("archive/tar: invalid tar header");
       Header h;
       h.type = blk[156];
       h.size = parse_numeric(std::string_view(blk).substr(124, 12));
-      if (h.size < 0) fail("archive/tar: invalid tar header");
+      if (h.size < 0)
+        fail("archive/tar: invalid tar header");
       h.name = c_string(std::string_view(blk).substr(0, 100));
       const std::string magic = blk.substr(257, 8);
-      if (magic == std::string("ustar\0" "00", 8)) {
+      if (magic == std::string("ustar\0"
+                               "00",
+                               8)) {
         std::string prefix = c_string(std::string_view(blk).substr(345, 155));
-        if (!prefix.empty()) h.name = prefix + "/" + h.name;
+        if (!prefix.empty())
+          h.name = prefix + "/" + h.name;
       }
       remaining_ = h.size;
       if (h.type == 'x' || h.type == 'L' || h.type == 'K') {
-        if (h.size > static_cast<std::int64_t>(kMaxFileSize)) fail("archive/tar: invalid tar header");
+        if (h.size > static_cast<std::int64_t>(kMaxFileSize))
+          fail("archive/tar: invalid tar header");
         std::string data = read_data(static_cast<std::size_t>(h.size));
         skip_rest();
         if (h.type == 'x') {
@@ -191,15 +213,19 @@ class TarReader {
         }
         continue;
       }
-      if (!long_name.empty()) h.name = long_name;
-      if (auto it = pax.find("path"); it != pax.end()) h.name = it->second;
+      if (!long_name.empty())
+        h.name = long_name;
+      if (auto it = pax.find("path"); it != pax.end())
+        h.name = it->second;
       if (auto it = pax.find("size"); it != pax.end()) {
         strconv::Parsed<std::int64_t> n = strconv::parse_int(it->second, 10, 64);
-        if (!n.ok() || n.value < 0) fail("archive/tar: invalid tar header");
+        if (!n.ok() || n.value < 0)
+          fail("archive/tar: invalid tar header");
         h.size = remaining_ = n.value;
       }
       // Legacy archives mark directories with a trailing slash on a regular entry.
-      if (h.type == '\0') h.type = (!h.name.empty() && h.name.back() == '/') ? '5' : '0';
+      if (h.type == '\0')
+        h.type = (!h.name.empty() && h.name.back() == '/') ? '5' : '0';
       hd = h;
       return true;
     }
@@ -210,7 +236,8 @@ class TarReader {
     std::size_t n = static_cast<std::size_t>(
         std::min<std::int64_t>(remaining_, static_cast<std::int64_t>(limit)));
     std::string data = in_.read(n);
-    if (data.size() < n) fail("unexpected EOF");
+    if (data.size() < n)
+      fail("unexpected EOF");
     remaining_ -= static_cast<std::int64_t>(n);
     consumed_ += n;
     return data;
@@ -221,7 +248,8 @@ class TarReader {
   void skip_rest() {
     while (remaining_ > 0) read_data(65536);
     std::size_t pad = (kBlock - consumed_ % kBlock) % kBlock;
-    if (pad > 0 && in_.read(pad).size() < pad) fail("unexpected EOF");
+    if (pad > 0 && in_.read(pad).size() < pad)
+      fail("unexpected EOF");
     consumed_ = 0;
   }
 
@@ -252,12 +280,14 @@ std::string clean_path(const std::string& p) {
     } else if (!part.empty() && part != ".") {
       parts.push_back(part);
     }
-    if (slash == std::string::npos) break;
+    if (slash == std::string::npos)
+      break;
     i = slash + 1;
   }
   std::string out = rooted ? "/" : "";
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k > 0) out += '/';
+    if (k > 0)
+      out += '/';
     out += parts[k];
   }
   return out.empty() ? "." : out;
@@ -272,33 +302,41 @@ std::vector<File> load_archive_files(std::string_view gzipped_tar) {
   std::int64_t remaining = static_cast<std::int64_t>(kMaxChartSize);
   Header hd;
   while (tr.next(hd)) {
-    if (hd.type == '5' || hd.type == 'g') continue;
+    if (hd.type == '5' || hd.type == 'g')
+      continue;
     const char delim = hd.name.find('\\') != std::string::npos ? '\\' : '/';
     std::vector<std::string> parts;
     std::size_t i = 0;
     while (true) {
       std::size_t d = hd.name.find(delim, i);
       parts.push_back(hd.name.substr(i, d == std::string::npos ? std::string::npos : d - i));
-      if (d == std::string::npos) break;
+      if (d == std::string::npos)
+        break;
       i = d + 1;
     }
     std::string n;
     for (std::size_t k = 1; k < parts.size(); ++k) {
-      if (k > 1) n += '/';
+      if (k > 1)
+        n += '/';
       n += parts[k];
     }
-    if (!n.empty() && n[0] == '/') fail("chart illegally contains absolute paths");
+    if (!n.empty() && n[0] == '/')
+      fail("chart illegally contains absolute paths");
     n = clean_path(n);
     if (n == ".") {
       fail("chart illegally contains content outside the base directory: " +
            strconv::quote(hd.name));
     }
-    if (n.compare(0, 2, "..") == 0) fail("chart illegally references parent directory");
-    if (is_drive_path(n)) fail("chart contains illegally named files");
-    if (parts[0] == "Chart.yaml") fail("chart yaml not in base directory");
+    if (n.compare(0, 2, "..") == 0)
+      fail("chart illegally references parent directory");
+    if (is_drive_path(n))
+      fail("chart contains illegally named files");
+    if (parts[0] == "Chart.yaml")
+      fail("chart yaml not in base directory");
     const std::string too_large =
         "decompressed chart is larger than the maximum file size " + std::to_string(kMaxChartSize);
-    if (hd.size > remaining) throw Error(ErrorKind::Limit, too_large);
+    if (hd.size > remaining)
+      throw Error(ErrorKind::Limit, too_large);
     if (hd.size > static_cast<std::int64_t>(kMaxFileSize)) {
       throw Error(ErrorKind::Limit, "decompressed chart file " + strconv::quote(hd.name) +
                                         " is larger than the maximum file size " +
@@ -311,11 +349,14 @@ std::vector<File> load_archive_files(std::string_view gzipped_tar) {
     if ((hd.type == '0' || hd.type == '7') && static_cast<std::int64_t>(data.size()) < hd.size) {
       throw Error(ErrorKind::Limit, too_large);
     }
-    if (remaining <= 0) throw Error(ErrorKind::Limit, too_large);
-    if (data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.erase(0, 3);
+    if (remaining <= 0)
+      throw Error(ErrorKind::Limit, too_large);
+    if (data.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      data.erase(0, 3);
     files.push_back({n, std::move(data)});
   }
-  if (files.empty()) fail("no files in chart archive");
+  if (files.empty())
+    fail("no files in chart archive");
   return files;
 }
 

@@ -8,7 +8,8 @@ namespace capstan::chart {
 
 bool Capabilities::has_api_version(std::string_view api_version) const {
   for (const std::string& v : api_versions) {
-    if (v == api_version) return true;
+    if (v == api_version)
+      return true;
   }
   return false;
 }
@@ -18,36 +19,62 @@ Capabilities default_capabilities() {
   caps.kube_version = {"v1.36.0", "1", "36"};
   caps.api_versions = {
       "v1",
-      "admissionregistration.k8s.io/v1", "admissionregistration.k8s.io/v1alpha1",
+      "admissionregistration.k8s.io/v1",
+      "admissionregistration.k8s.io/v1alpha1",
       "admissionregistration.k8s.io/v1beta1",
       "internal.apiserver.k8s.io/v1alpha1",
-      "apps/v1", "apps/v1beta1", "apps/v1beta2",
-      "authentication.k8s.io/v1", "authentication.k8s.io/v1alpha1",
+      "apps/v1",
+      "apps/v1beta1",
+      "apps/v1beta2",
+      "authentication.k8s.io/v1",
+      "authentication.k8s.io/v1alpha1",
       "authentication.k8s.io/v1beta1",
-      "authorization.k8s.io/v1", "authorization.k8s.io/v1beta1",
-      "autoscaling/v1", "autoscaling/v2",
-      "batch/v1", "batch/v1beta1",
-      "certificates.k8s.io/v1", "certificates.k8s.io/v1alpha1", "certificates.k8s.io/v1beta1",
-      "coordination.k8s.io/v1", "coordination.k8s.io/v1alpha2", "coordination.k8s.io/v1beta1",
-      "discovery.k8s.io/v1", "discovery.k8s.io/v1beta1",
-      "events.k8s.io/v1", "events.k8s.io/v1beta1",
+      "authorization.k8s.io/v1",
+      "authorization.k8s.io/v1beta1",
+      "autoscaling/v1",
+      "autoscaling/v2",
+      "batch/v1",
+      "batch/v1beta1",
+      "certificates.k8s.io/v1",
+      "certificates.k8s.io/v1alpha1",
+      "certificates.k8s.io/v1beta1",
+      "coordination.k8s.io/v1",
+      "coordination.k8s.io/v1alpha2",
+      "coordination.k8s.io/v1beta1",
+      "discovery.k8s.io/v1",
+      "discovery.k8s.io/v1beta1",
+      "events.k8s.io/v1",
+      "events.k8s.io/v1beta1",
       "extensions/v1beta1",
-      "flowcontrol.apiserver.k8s.io/v1", "flowcontrol.apiserver.k8s.io/v1beta1",
-      "flowcontrol.apiserver.k8s.io/v1beta2", "flowcontrol.apiserver.k8s.io/v1beta3",
-      "networking.k8s.io/v1", "networking.k8s.io/v1beta1",
-      "node.k8s.io/v1", "node.k8s.io/v1alpha1", "node.k8s.io/v1beta1",
-      "policy/v1", "policy/v1beta1",
-      "rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1alpha1",
+      "flowcontrol.apiserver.k8s.io/v1",
+      "flowcontrol.apiserver.k8s.io/v1beta1",
+      "flowcontrol.apiserver.k8s.io/v1beta2",
+      "flowcontrol.apiserver.k8s.io/v1beta3",
+      "networking.k8s.io/v1",
+      "networking.k8s.io/v1beta1",
+      "node.k8s.io/v1",
+      "node.k8s.io/v1alpha1",
+      "node.k8s.io/v1beta1",
+      "policy/v1",
+      "policy/v1beta1",
+      "rbac.authorization.k8s.io/v1",
+      "rbac.authorization.k8s.io/v1alpha1",
       "rbac.authorization.k8s.io/v1beta1",
-      "resource.k8s.io/v1", "resource.k8s.io/v1alpha3", "resource.k8s.io/v1beta1",
+      "resource.k8s.io/v1",
+      "resource.k8s.io/v1alpha3",
+      "resource.k8s.io/v1beta1",
       "resource.k8s.io/v1beta2",
-      "scheduling.k8s.io/v1", "scheduling.k8s.io/v1alpha2", "scheduling.k8s.io/v1beta1",
-      "storage.k8s.io/v1", "storage.k8s.io/v1alpha1", "storage.k8s.io/v1beta1",
+      "scheduling.k8s.io/v1",
+      "scheduling.k8s.io/v1alpha2",
+      "scheduling.k8s.io/v1beta1",
+      "storage.k8s.io/v1",
+      "storage.k8s.io/v1alpha1",
+      "storage.k8s.io/v1beta1",
       "storagemigration.k8s.io/v1beta1",
-      "apiextensions.k8s.io/v1beta1", "apiextensions.k8s.io/v1",
+      "apiextensions.k8s.io/v1beta1",
+      "apiextensions.k8s.io/v1",
   };
-  caps.helm_version = {"v3.21.4", "813176c51bb5c181dbbd7901298ddcc104cd3417", "clean",
-                       "go1.26.0"};
+  caps.helm_version = {"v3.21.4", "813176c51bb5c181dbbd7901298ddcc104cd3417", "clean", "go1.26.0"};
   return caps;
 }
 
@@ -56,12 +83,16 @@ KubeVersion parse_kube_version(std::string_view text) {
   const std::string quoted = strconv::quote(text);
   // ^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$  ('.' does not match a newline)
   std::size_t i = 0;
-  auto re_space = [](char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; };
+  auto re_space = [](char c) {
+    return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+  };
   while (i < text.size() && re_space(text[i])) ++i;
-  if (i < text.size() && text[i] == 'v') ++i;
+  if (i < text.size() && text[i] == 'v')
+    ++i;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   const std::size_t start = i;
-  if (i >= text.size() || !digit(text[i])) fail("could not parse " + quoted + " as version");
+  if (i >= text.size() || !digit(text[i]))
+    fail("could not parse " + quoted + " as version");
   while (i < text.size() && digit(text[i])) ++i;
   while (i + 1 < text.size() && text[i] == '.' && digit(text[i + 1])) {
     ++i;
@@ -85,10 +116,12 @@ KubeVersion parse_kube_version(std::string_view text) {
            ": " + strconv::num_error_message("ParseUint", comp, n.err));
     }
     nums.push_back(std::to_string(n.value));
-    if (dot == std::string_view::npos) break;
+    if (dot == std::string_view::npos)
+      break;
     from = dot + 1;
   }
-  if (nums.size() < 2) fail("illegal version string " + quoted);
+  if (nums.size() < 2)
+    fail("illegal version string " + quoted);
   KubeVersion kv;
   kv.version = "v";
   for (std::size_t k = 0; k < nums.size(); ++k) kv.version += (k > 0 ? "." : "") + nums[k];

@@ -17,7 +17,8 @@ void Chart::set_dependencies(std::vector<std::shared_ptr<Chart>> charts) {
 }
 
 std::string Chart::full_path() const {
-  if (parent_ != nullptr) return parent_->full_path() + "/charts/" + name();
+  if (parent_ != nullptr)
+    return parent_->full_path() + "/charts/" + name();
   return name();
 }
 
@@ -27,7 +28,8 @@ namespace {
 bool has_manifest_extension(const std::string& name) {
   std::size_t slash = name.rfind('/');
   std::size_t dot = name.rfind('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return false;
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return false;
   std::string ext = name.substr(dot);
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

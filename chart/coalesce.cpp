@@ -16,18 +16,22 @@ namespace capstan::chart {
 namespace {
 
 std::string join_key(const std::string& a, std::string_view b) {
-  if (a.empty()) return std::string(b);
+  if (a.empty())
+    return std::string(b);
   return a + "." + std::string(b);
 }
 
 // fmt's %v of one value.
-std::string sprint(const Value& v) { return templating::gofmt::sprint({v}); }
+std::string sprint(const Value& v) {
+  return templating::gofmt::sprint({v});
+}
 
 // The entries of a map, copied, so that the map can change while they are visited (Go allows
 // writes during range; std::map iterators would not survive an erase).
 std::vector<std::pair<std::string, Value>> entries_of(const Value& m) {
   std::vector<std::pair<std::string, Value>> out;
-  if (!m.is_map()) return out;
+  if (!m.is_map())
+    return out;
   out.reserve(m.map().entries.size());
   for (const auto& [k, v] : m.map().entries) out.emplace_back(k, v);
   return out;
@@ -35,21 +39,26 @@ std::vector<std::pair<std::string, Value>> entries_of(const Value& m) {
 
 Value coalesce_tables_full(Value dst, Value src, const std::string& prefix, bool merge,
                            const Log& log) {
-  if (src.is_null()) return dst;
-  if (dst.is_null()) return src;
+  if (src.is_null())
+    return dst;
+  if (dst.is_null())
+    return src;
   std::vector<std::string> src_had_value;
   for (const auto& [k, v] : src.map().entries) {
-    if (!v.is_null()) src_had_value.push_back(k);
+    if (!v.is_null())
+      src_had_value.push_back(k);
   }
   auto had_value = [&](const std::string& k) {
     for (const auto& x : src_had_value) {
-      if (x == k) return true;
+      if (x == k)
+        return true;
     }
     return false;
   };
   // Helm marks keys that are null in dst as null in src too (changing src).
   for (const auto& [k, v] : entries_of(dst)) {
-    if (v.is_null()) src.set(k, Value());
+    if (v.is_null())
+      src.set(k, Value());
   }
   for (const auto& [k, sv] : entries_of(src)) {
     const std::string full = join_key(prefix, k);
@@ -62,9 +71,9 @@ Value coalesce_tables_full(Value dst, Value src, const std::string& prefix, bool
       if (is_table(*dv)) {
         coalesce_tables_full(*dv, sv, full, merge, log);
       } else {
-        log_to(log, "coalesce.go:316",
-               "warning: cannot overwrite table with non table for " + full + " (" +
-                   sprint(sv) + ")");
+        log_to(
+            log, "coalesce.go:316",
+            "warning: cannot overwrite table with non table for " + full + " (" + sprint(sv) + ")");
       }
     } else if (is_table(*dv) && !sv.is_null()) {
       log_to(log, "coalesce.go:319",
@@ -90,7 +99,8 @@ void coalesce_chart_values(const Chart& chart, Value& v, const std::string& pref
       v.erase(k);
       continue;
     }
-    if (!is_table(*uv)) continue;
+    if (!is_table(*uv))
+      continue;
     if (!is_table(dv)) {
       if (!dv.is_null()) {
         log_to(log, "coalesce.go:237",
@@ -100,7 +110,8 @@ void coalesce_chart_values(const Chart& chart, Value& v, const std::string& pref
     }
     bool m = merge;
     for (const auto& sub : chart.dependencies()) {
-      if (sub->name() == k) m = true;
+      if (sub->name() == k)
+        m = true;
     }
     coalesce_tables_full(*uv, dv, join_key(sub_prefix, k), m, log);
   }
@@ -179,7 +190,8 @@ Value coalesce(const Chart& chart, Value dest, const std::string& prefix, bool m
 
 // copystructure.Copy of the user's map; a nil map becomes an empty one.
 Value copy_user_values(const Value& user) {
-  if (!is_table(user)) return Value::empty_map();
+  if (!is_table(user))
+    return Value::empty_map();
   return user.deep_copy();
 }
 

@@ -36,8 +36,10 @@ std::string expand(const Value& v, const std::string& dotted) {
     std::size_t dot = dotted.find('.', start);
     std::string key = dotted.substr(start, dot == std::string::npos ? dot : dot - start);
     at = at->find(key);
-    if (at == nullptr) return "<no value>";
-    if (dot == std::string::npos) break;
+    if (at == nullptr)
+      return "<no value>";
+    if (dot == std::string::npos)
+      break;
     start = dot + 1;
   }
   return capstan::templating::gofmt::sprint({*at});
@@ -47,7 +49,8 @@ bool has(const Value& v, std::initializer_list<const char*> path) {
   const Value* at = &v;
   for (const char* p : path) {
     at = at->find(p);
-    if (at == nullptr) return false;
+    if (at == nullptr)
+      return false;
   }
   return true;
 }
@@ -66,23 +69,41 @@ const char* const kMobyUserValues = R"({
 })";
 
 const std::vector<std::pair<const char*, const char*>> kMobyExpect = {
-    {"top", "yup"}, {"back", ""}, {"name", "moby"},
-    {"global.name", "Ishmael"}, {"global.subject", "Queequeg"},
-    {"global.harpooner", "<no value>"}, {"pequod.name", "pequod"},
-    {"pequod.ahab.name", "ahab"}, {"pequod.ahab.scope", "whale"},
-    {"pequod.ahab.nested.foo", "true"}, {"pequod.ahab.global.name", "Ishmael"},
-    {"pequod.ahab.global.nested.foo", "bar"}, {"pequod.ahab.global.subject", "Queequeg"},
-    {"pequod.ahab.global.harpooner", "Tashtego"}, {"pequod.global.name", "Ishmael"},
-    {"pequod.global.nested.foo", "<no value>"}, {"pequod.global.subject", "Queequeg"},
-    {"spouter.global.name", "Ishmael"}, {"spouter.global.harpooner", "<no value>"},
-    {"global.nested.boat", "true"}, {"pequod.global.nested.boat", "true"},
-    {"spouter.global.nested.boat", "true"}, {"pequod.global.nested.sail", "true"},
-    {"spouter.global.nested.sail", "<no value>"}, {"global.nested2.l0", "moby"},
-    {"global.nested2.l1", "<no value>"}, {"global.nested2.l2", "<no value>"},
-    {"pequod.global.nested2.l0", "moby"}, {"pequod.global.nested2.l1", "pequod"},
-    {"pequod.global.nested2.l2", "<no value>"}, {"pequod.ahab.global.nested2.l0", "moby"},
-    {"pequod.ahab.global.nested2.l1", "pequod"}, {"pequod.ahab.global.nested2.l2", "ahab"},
-    {"spouter.global.nested2.l0", "moby"}, {"spouter.global.nested2.l1", "spouter"},
+    {"top", "yup"},
+    {"back", ""},
+    {"name", "moby"},
+    {"global.name", "Ishmael"},
+    {"global.subject", "Queequeg"},
+    {"global.harpooner", "<no value>"},
+    {"pequod.name", "pequod"},
+    {"pequod.ahab.name", "ahab"},
+    {"pequod.ahab.scope", "whale"},
+    {"pequod.ahab.nested.foo", "true"},
+    {"pequod.ahab.global.name", "Ishmael"},
+    {"pequod.ahab.global.nested.foo", "bar"},
+    {"pequod.ahab.global.subject", "Queequeg"},
+    {"pequod.ahab.global.harpooner", "Tashtego"},
+    {"pequod.global.name", "Ishmael"},
+    {"pequod.global.nested.foo", "<no value>"},
+    {"pequod.global.subject", "Queequeg"},
+    {"spouter.global.name", "Ishmael"},
+    {"spouter.global.harpooner", "<no value>"},
+    {"global.nested.boat", "true"},
+    {"pequod.global.nested.boat", "true"},
+    {"spouter.global.nested.boat", "true"},
+    {"pequod.global.nested.sail", "true"},
+    {"spouter.global.nested.sail", "<no value>"},
+    {"global.nested2.l0", "moby"},
+    {"global.nested2.l1", "<no value>"},
+    {"global.nested2.l2", "<no value>"},
+    {"pequod.global.nested2.l0", "moby"},
+    {"pequod.global.nested2.l1", "pequod"},
+    {"pequod.global.nested2.l2", "<no value>"},
+    {"pequod.ahab.global.nested2.l0", "moby"},
+    {"pequod.ahab.global.nested2.l1", "pequod"},
+    {"pequod.ahab.global.nested2.l2", "ahab"},
+    {"spouter.global.nested2.l0", "moby"},
+    {"spouter.global.nested2.l1", "spouter"},
     {"spouter.global.nested2.l2", "<no value>"},
 };
 
@@ -128,9 +149,10 @@ TEST_CASE("coalesce: MergeValues keeps nulls (Helm's TestMergeValues)") {
       R"({"back": "exists", "bottom": "exists", "front": "exists", "left": "exists",
           "name": "moby", "nested": {"boat": true}, "override": "bad", "right": "exists",
           "scope": "moby", "top": "nope", "global": {"nested2": {"l0": "moby"}}})",
-      {make_chart("pequod",
-                  R"({"name": "pequod", "scope": "pequod", "global": {"nested2": {"l1": "pequod"}}})",
-                  {make_chart("ahab", R"({"global": {"nested": {"foo": "bar"},
+      {make_chart(
+           "pequod",
+           R"({"name": "pequod", "scope": "pequod", "global": {"nested2": {"l1": "pequod"}}})",
+           {make_chart("ahab", R"({"global": {"nested": {"foo": "bar"},
                                                     "nested2": {"l2": "ahab"}},
                                          "scope": "ahab", "name": "ahab", "boat": true,
                                          "nested": {"foo": false, "bar": true}})")}),
@@ -188,10 +210,9 @@ TEST_CASE("coalesce: CoalesceTables and MergeTables (Helm's TestCoalesceTables)"
 }
 
 TEST_CASE("coalesce: warnings are worded as Helm's (TestCoalesceValuesWarnings)") {
-  auto level1 = make_chart(
-      "level1", R"({"name": "moby"})",
-      {make_chart("level2", R"({"name": "pequod"})",
-                  {make_chart("level3", R"({"name": "ahab", "boat": true,
+  auto level1 = make_chart("level1", R"({"name": "moby"})",
+                           {make_chart("level2", R"({"name": "pequod"})",
+                                       {make_chart("level3", R"({"name": "ahab", "boat": true,
                                            "spear": {"tip": true, "sail": {"cotton": true}}})")})});
   Value user = json::decode(
       R"({"level2": {"level3": {"boat": {"mast": true},
@@ -210,8 +231,9 @@ TEST_CASE("coalesce: warnings are worded as Helm's (TestCoalesceValuesWarnings)"
                  });
 }
 
-TEST_CASE("coalesce: an empty default map keeps the user's nils "
-          "(TestCoalesceValuesEmptyMapWithNils)") {
+TEST_CASE(
+    "coalesce: an empty default map keeps the user's nils "
+    "(TestCoalesceValuesEmptyMapWithNils)") {
   auto c = make_chart("test", R"({"data": {}})");
   Value v = chart::coalesce_values(*c, json::decode(R"({"data": {"foo": "bar", "baz": null}})"));
   CHECK(v.find("data")->get_string("foo") == "bar");

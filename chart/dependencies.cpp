@@ -27,13 +27,14 @@ void check_dependencies(const Chart& chart) {
   for (const auto& req : chart.metadata.dependencies) {
     bool found = false;
     for (const auto& dep : chart.dependencies()) found = found || dep->name() == req->name;
-    if (!found) missing.push_back(req->name);
+    if (!found)
+      missing.push_back(req->name);
   }
-  if (missing.empty()) return;
+  if (missing.empty())
+    return;
   std::string list;
   for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-  throw Error(ErrorKind::Chart,
-              "found in Chart.yaml, but missing in charts/ directory: " + list);
+  throw Error(ErrorKind::Chart, "found in Chart.yaml, but missing in charts/ directory: " + list);
 }
 
 namespace {
@@ -42,10 +43,13 @@ namespace {
 std::shared_ptr<Chart> alias_copy(const std::vector<std::shared_ptr<Chart>>& charts,
                                   const Dependency& dep) {
   for (const auto& c : charts) {
-    if (!c || c->name() != dep.name) continue;
-    if (!is_compatible_range(dep.version, c->metadata.version)) continue;
+    if (!c || c->name() != dep.name)
+      continue;
+    if (!is_compatible_range(dep.version, c->metadata.version))
+      continue;
     auto out = std::make_shared<Chart>(*c);
-    if (!dep.alias.empty()) out->metadata.name = dep.alias;
+    if (!dep.alias.empty())
+      out->metadata.name = dep.alias;
     return out;
   }
   return nullptr;
@@ -57,7 +61,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
   while (true) {
     std::size_t at = s.find(sep, start);
     out.emplace_back(s.substr(start, at == std::string_view::npos ? at : at - start));
-    if (at == std::string_view::npos) break;
+    if (at == std::string_view::npos)
+      break;
     start = at + 1;
   }
   return out;
@@ -73,13 +78,15 @@ std::string_view trim_ascii_space(std::string_view s) {
 void apply_tags(const std::vector<std::shared_ptr<Dependency>>& reqs, const Value& cvals,
                 const Log& log) {
   std::optional<Value> tags = table(cvals, "tags");
-  if (!tags) return;
+  if (!tags)
+    return;
   for (const auto& r : reqs) {
     bool any_true = false;
     bool any_false = false;
     for (const std::string& k : r->tags) {
       const Value* v = tags->find(k);
-      if (v == nullptr) continue;
+      if (v == nullptr)
+        continue;
       if (v->is_bool()) {
         (v->as_bool() ? any_true : any_false) = true;
       } else {
@@ -99,9 +106,11 @@ void apply_conditions(const std::vector<std::shared_ptr<Dependency>>& reqs, cons
                       const std::string& cpath, const Log& log) {
   for (const auto& r : reqs) {
     for (const std::string& cond : split(trim_ascii_space(r->condition), ',')) {
-      if (cond.empty()) continue;
+      if (cond.empty())
+        continue;
       std::optional<Value> v = path_value(cvals, cpath + cond);
-      if (!v) continue;
+      if (!v)
+        continue;
       if (v->is_bool()) {
         r->enabled = v->as_bool();
         break;
@@ -114,7 +123,8 @@ void apply_conditions(const std::vector<std::shared_ptr<Dependency>>& reqs, cons
 }
 
 void enable_dependencies(Chart& c, const Value& v, const std::string& cpath, const Log& log) {
-  if (!c.metadata.has_dependencies) return;
+  if (!c.metadata.has_dependencies)
+    return;
   std::vector<std::shared_ptr<Chart>> kept;
   for (const auto& existing : c.dependencies()) {
     bool declared = false;
@@ -125,12 +135,16 @@ void enable_dependencies(Chart& c, const Value& v, const std::string& cpath, con
         break;
       }
     }
-    if (!declared) kept.push_back(existing);
+    if (!declared)
+      kept.push_back(existing);
   }
   for (const auto& req : c.metadata.dependencies) {
-    if (!req) continue;
-    if (auto copy = alias_copy(c.dependencies(), *req)) kept.push_back(std::move(copy));
-    if (!req->alias.empty()) req->name = req->alias;
+    if (!req)
+      continue;
+    if (auto copy = alias_copy(c.dependencies(), *req))
+      kept.push_back(std::move(copy));
+    if (!req->alias.empty())
+      req->name = req->alias;
   }
   c.set_dependencies(kept);
   for (const auto& r : c.metadata.dependencies) r->enabled = true;
@@ -139,17 +153,20 @@ void enable_dependencies(Chart& c, const Value& v, const std::string& cpath, con
   apply_conditions(c.metadata.dependencies, cvals, cpath, log);
   auto disabled = [&](const std::string& name) {
     for (const auto& r : c.metadata.dependencies) {
-      if (!r->enabled && r->name == name) return true;
+      if (!r->enabled && r->name == name)
+        return true;
     }
     return false;
   };
   std::vector<std::shared_ptr<Chart>> deps;
   for (const auto& d : c.dependencies()) {
-    if (!disabled(d->metadata.name)) deps.push_back(d);
+    if (!disabled(d->metadata.name))
+      deps.push_back(d);
   }
   std::vector<std::shared_ptr<Dependency>> reqs;
   for (const auto& r : c.metadata.dependencies) {
-    if (!disabled(r->name)) reqs.push_back(r);
+    if (!disabled(r->name))
+      reqs.push_back(r);
   }
   for (const auto& d : deps) enable_dependencies(*d, cvals, cpath + d->metadata.name + ".", log);
   c.metadata.dependencies = reqs;
@@ -162,7 +179,8 @@ std::optional<std::string> missing_table_key(const Value& values, std::string_vi
   Value at = values;
   for (const std::string& key : split(dotted, '.')) {
     const Value* next = at.find(key);
-    if (next == nullptr || !next->is_map()) return key;
+    if (next == nullptr || !next->is_map())
+      return key;
     at = *next;
   }
   return std::nullopt;
@@ -170,7 +188,8 @@ std::optional<std::string> missing_table_key(const Value& values, std::string_vi
 
 // pathToMap: data nested under a dotted path ("." is the data itself).
 Value nest_under(const std::string& path, const Value& data) {
-  if (path == ".") return data;
+  if (path == ".")
+    return data;
   std::vector<std::string> parts = split(path, '.');
   Value cur = data;
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
@@ -182,10 +201,13 @@ Value nest_under(const std::string& path, const Value& data) {
 }
 
 // Values.AsMap: the table, or a fresh empty map for an empty one.
-Value as_map(const Value& table) { return table.size() == 0 ? Value::empty_map() : table; }
+Value as_map(const Value& table) {
+  return table.size() == 0 ? Value::empty_map() : table;
+}
 
 void import_values(Chart& c, const Log& log) {
-  if (!c.metadata.has_dependencies) return;
+  if (!c.metadata.has_dependencies)
+    return;
   Value cvals = merge_values(c, Value(), log);
   Value b = Value::empty_map();
   for (const auto& r : c.metadata.dependencies) {
@@ -195,7 +217,8 @@ void import_values(Chart& c, const Log& log) {
         if (is_table(riv)) {
           const Value* child_value = riv.find("child");
           const Value* parent_value = riv.find("parent");
-          const std::string child = templating::gofmt::sprint({child_value ? *child_value : Value()});
+          const std::string child =
+              templating::gofmt::sprint({child_value ? *child_value : Value()});
           const std::string parent =
               templating::gofmt::sprint({parent_value ? *parent_value : Value()});
           Value entry = Value::empty_map("string");
@@ -218,9 +241,9 @@ void import_values(Chart& c, const Log& log) {
           out.push_back(entry);
           const std::string path = r->name + "." + child;
           if (auto key = missing_table_key(cvals, path)) {
-            log_to(log, "dependencies.go:287",
-                   "Warning: ImportValues missing table: " + strconv::quote(*key) +
-                       " is not a table");
+            log_to(
+                log, "dependencies.go:287",
+                "Warning: ImportValues missing table: " + strconv::quote(*key) + " is not a table");
             continue;
           }
           b = merge_tables(b, as_map(*table(cvals, path)), log);

@@ -10,10 +10,10 @@ namespace capstan::chart {
 struct Glob::Node {
   enum class Kind { Sequence, Literal, Any, Super, Single, Class, Alternatives };
   Kind kind = Kind::Sequence;
-  std::u32string text;                      // Literal
+  std::u32string text;                                // Literal
   std::vector<std::pair<char32_t, char32_t>> ranges;  // Class
-  bool negated = false;                     // Class
-  std::vector<std::unique_ptr<Node>> items;  // Sequence parts, Alternatives branches
+  bool negated = false;                               // Class
+  std::vector<std::unique_ptr<Node>> items;           // Sequence parts, Alternatives branches
 };
 
 namespace {
@@ -38,7 +38,8 @@ class Parser {
 
   std::unique_ptr<Node> parse() {
     auto seq = sequence(false);
-    if (i_ != p_.size()) throw BadGlob{};
+    if (i_ != p_.size())
+      throw BadGlob{};
     return seq;
   }
 
@@ -48,7 +49,8 @@ class Parser {
     auto seq = std::make_unique<Node>();
     while (i_ < p_.size()) {
       char32_t c = p_[i_];
-      if (in_braces && (c == ',' || c == '}')) break;
+      if (in_braces && (c == ',' || c == '}'))
+        break;
       if (c == '*') {
         auto n = std::make_unique<Node>();
         if (i_ + 1 < p_.size() && p_[i_ + 1] == '*') {
@@ -70,7 +72,8 @@ class Parser {
         seq->items.push_back(alternatives());
       } else {
         if (c == '\\') {
-          if (++i_ >= p_.size()) throw BadGlob{};
+          if (++i_ >= p_.size())
+            throw BadGlob{};
           c = p_[i_];
         }
         ++i_;
@@ -94,7 +97,8 @@ class Parser {
       ++i_;
     }
     while (true) {
-      if (i_ >= p_.size()) throw BadGlob{};
+      if (i_ >= p_.size())
+        throw BadGlob{};
       if (p_[i_] == ']') {
         ++i_;
         break;
@@ -104,11 +108,13 @@ class Parser {
       if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
         hi = p_[i_ + 1];
         i_ += 2;
-        if (hi < lo) throw BadGlob{};
+        if (hi < lo)
+          throw BadGlob{};
       }
       n->ranges.emplace_back(lo, hi);
     }
-    if (n->ranges.empty()) throw BadGlob{};
+    if (n->ranges.empty())
+      throw BadGlob{};
     return n;
   }
 
@@ -118,8 +124,10 @@ class Parser {
     ++i_;  // '{'
     while (true) {
       n->items.push_back(sequence(true));
-      if (i_ >= p_.size()) throw BadGlob{};
-      if (p_[i_++] == '}') break;
+      if (i_ >= p_.size())
+        throw BadGlob{};
+      if (p_[i_++] == '}')
+        break;
     }
     return n;
   }
@@ -147,7 +155,8 @@ bool match_flat(std::vector<const Node*> items, const std::u32string& s, std::si
         std::vector<const Node*> expanded(items.begin(), items.begin() + static_cast<long>(k));
         expanded.push_back(branch.get());
         expanded.insert(expanded.end(), items.begin() + static_cast<long>(k) + 1, items.end());
-        if (match_flat(std::move(expanded), s, at)) return true;
+        if (match_flat(std::move(expanded), s, at))
+          return true;
       }
       return false;
     }
@@ -157,30 +166,39 @@ bool match_flat(std::vector<const Node*> items, const std::u32string& s, std::si
 
 bool match_seq(const std::vector<const Node*>& items, std::size_t k, const std::u32string& s,
                std::size_t at) {
-  if (k == items.size()) return at == s.size();
+  if (k == items.size())
+    return at == s.size();
   const Node* n = items[k];
   switch (n->kind) {
     case Node::Kind::Literal:
-      if (s.compare(at, n->text.size(), n->text) != 0) return false;
+      if (s.compare(at, n->text.size(), n->text) != 0)
+        return false;
       return match_seq(items, k + 1, s, at + n->text.size());
     case Node::Kind::Single:
-      if (at >= s.size() || s[at] == '/') return false;
+      if (at >= s.size() || s[at] == '/')
+        return false;
       return match_seq(items, k + 1, s, at + 1);
     case Node::Kind::Class: {
-      if (at >= s.size()) return false;
+      if (at >= s.size())
+        return false;
       bool in = false;
       for (const auto& [lo, hi] : n->ranges) in = in || (s[at] >= lo && s[at] <= hi);
-      if (in == n->negated) return false;
+      if (in == n->negated)
+        return false;
       return match_seq(items, k + 1, s, at + 1);
     }
     case Node::Kind::Any:
     case Node::Kind::Super:
       for (std::size_t end = at;; ++end) {
-        if (match_seq(items, k + 1, s, end)) return true;
-        if (end >= s.size()) return false;
-        if (n->kind == Node::Kind::Any && s[end] == '/') return false;
+        if (match_seq(items, k + 1, s, end))
+          return true;
+        if (end >= s.size())
+          return false;
+        if (n->kind == Node::Kind::Any && s[end] == '/')
+          return false;
       }
-    default: return false;
+    default:
+      return false;
   }
 }
 

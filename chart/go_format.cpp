@@ -7,10 +7,23 @@ namespace capstan::chart {
 
 bool go_is_space(char32_t r) {
   switch (r) {
-    case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case ' ':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return true;
-    default: return r >= 0x2000 && r <= 0x200A;
+    default:
+      return r >= 0x2000 && r <= 0x200A;
   }
 }
 
@@ -22,7 +35,8 @@ std::string_view go_trim_space(std::string_view s) {
     strconv::DecodedRune r = strconv::decode_rune(rest);
     const std::size_t next = i + static_cast<std::size_t>(r.width);
     if (!go_is_space(static_cast<char32_t>(r.rune))) {
-      if (first == s.size()) first = i;
+      if (first == s.size())
+        first = i;
       last = next;
     }
     rest.remove_prefix(static_cast<std::size_t>(r.width));
@@ -36,7 +50,8 @@ std::string go_quote_runes(std::string_view utf8) {
   bool first = true;
   while (!utf8.empty()) {
     strconv::DecodedRune r = strconv::decode_rune(utf8);
-    if (!first) out += ' ';
+    if (!first)
+      out += ' ';
     first = false;
     out += strconv::quote_rune(r.rune);
     utf8.remove_prefix(static_cast<std::size_t>(r.width));

@@ -9,7 +9,9 @@ namespace capstan::chart {
 namespace {
 
 std::string_view trim_space(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
@@ -25,14 +27,17 @@ std::string_view base_name(std::string_view path) {
 
 IgnoreRules IgnoreRules::parse(std::string_view text) {
   IgnoreRules rules;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    text.remove_prefix(3);
   while (!text.empty()) {
     std::size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     // bufio.ScanLines drops a trailing '\r'.
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
     rules.add(line);
-    if (nl == std::string_view::npos) break;
+    if (nl == std::string_view::npos)
+      break;
     text.remove_prefix(nl + 1);
   }
   return rules;
@@ -40,7 +45,8 @@ IgnoreRules IgnoreRules::parse(std::string_view text) {
 
 void IgnoreRules::add(std::string_view line) {
   std::string_view rule = trim_space(line);
-  if (rule.empty() || rule[0] == '#') return;
+  if (rule.empty() || rule[0] == '#')
+    return;
   if (rule.find("**") != std::string_view::npos) {
     throw Error(ErrorKind::Chart, "double-star (**) syntax is not supported");
   }
@@ -72,15 +78,20 @@ bool IgnoreRules::matches(const Rule& rule, std::string_view path) const {
 }
 
 bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
-  if (path.empty() || path == "." || path == "./") return false;
+  if (path.empty() || path == "." || path == "./")
+    return false;
   for (const Rule& rule : rules_) {
     if (rule.negate) {
-      if (rule.dir_only && !is_dir) return true;
-      if (!matches(rule, path)) return true;
+      if (rule.dir_only && !is_dir)
+        return true;
+      if (!matches(rule, path))
+        return true;
       continue;
     }
-    if (rule.dir_only && !is_dir) continue;
-    if (matches(rule, path)) return true;
+    if (rule.dir_only && !is_dir)
+      continue;
+    if (matches(rule, path))
+      return true;
   }
   return false;
 }

@@ -29,7 +29,8 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 std::string trim_bom(std::string data) {
-  if (data.compare(0, kBom.size(), kBom) == 0) data.erase(0, kBom.size());
+  if (data.compare(0, kBom.size(), kBom) == 0)
+    data.erase(0, kBom.size());
   return data;
 }
 
@@ -69,20 +70,22 @@ class DirWalker {
     for (fs::directory_iterator it(abs, ec), end; !ec && it != end; it.increment(ec)) {
       names.push_back(it->path().filename().string());
     }
-    if (ec) throw os_error("open", abs, ec.value());
+    if (ec)
+      throw os_error("open", abs, ec.value());
     std::sort(names.begin(), names.end());
     for (const std::string& n : names) {
       const std::string p = abs + "/" + n;
       const std::string r = rel.empty() ? n : rel + "/" + n;
       struct stat st {};
-      if (::lstat(p.c_str(), &st) != 0) throw os_error("lstat", p, errno);
+      if (::lstat(p.c_str(), &st) != 0)
+        throw os_error("lstat", p, errno);
       std::string real = p;
       if (S_ISLNK(st.st_mode)) {
         int err = 0;
         real = real_path(p, err);
         if (err != 0) {
-          throw Error(ErrorKind::Chart, "error evaluating symlink " + p + ": " +
-                                            os_error("lstat", p, err).what());
+          throw Error(ErrorKind::Chart,
+                      "error evaluating symlink " + p + ": " + os_error("lstat", p, err).what());
         }
         if (!is_within(real_top_, real) && !options_.follow_external_symlinks) {
           throw Error(ErrorKind::Chart, "chart file " + r + " is a symbolic link to " + real +
@@ -91,10 +94,12 @@ class DirWalker {
         log_to(options_.log, "walk.go:75",
                "found symbolic link in path: " + p + " resolves to " + real +
                    ". Contents of linked file included and used");
-        if (::lstat(real.c_str(), &st) != 0) throw os_error("lstat", real, errno);
+        if (::lstat(real.c_str(), &st) != 0)
+          throw os_error("lstat", real, errno);
       }
       const bool is_dir = S_ISDIR(st.st_mode);
-      if (rules_.ignored(r, is_dir)) continue;
+      if (rules_.ignored(r, is_dir))
+        continue;
       if (is_dir) {
         int err = 0;
         std::string canonical = real_path(real, err);
@@ -111,10 +116,9 @@ class DirWalker {
                     "cannot load irregular file " + p + " as it has file mode type bits set");
       }
       if (static_cast<std::size_t>(st.st_size) > kMaxFileSize) {
-        throw Error(ErrorKind::Limit, "chart file " +
-                                          strconv::quote(fs::path(real).filename().string()) +
-                                          " is larger than the maximum file size " +
-                                          std::to_string(kMaxFileSize));
+        throw Error(ErrorKind::Limit,
+                    "chart file " + strconv::quote(fs::path(real).filename().string()) +
+                        " is larger than the maximum file size " + std::to_string(kMaxFileSize));
       }
       std::string data;
       try {
@@ -155,7 +159,8 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 std::string_view extension(std::string_view name) {
   std::size_t slash = name.rfind('/');
   std::size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
+    return {};
   return name.substr(dot);
 }
 
@@ -164,7 +169,8 @@ std::string_view extension(std::string_view name) {
 std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOptions& options) {
   auto c = std::make_shared<Chart>();
   for (const File& f : files) {
-    if (f.name != "Chart.yaml") continue;
+    if (f.name != "Chart.yaml")
+      continue;
     c->has_metadata = true;
     try {
       yaml::DecodeOptions yaml_options;
@@ -173,11 +179,13 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
     } catch (const std::exception& e) {
       throw wrap("cannot load Chart.yaml", e);
     }
-    if (c->metadata.api_version.empty()) c->metadata.api_version = kApiVersionV1;
+    if (c->metadata.api_version.empty())
+      c->metadata.api_version = kApiVersionV1;
   }
   std::map<std::string, std::vector<File>> subcharts;
   for (const File& f : files) {
-    if (f.name == "Chart.yaml") continue;
+    if (f.name == "Chart.yaml")
+      continue;
     if (f.name == "Chart.lock") {
       check_yaml(f);
       c->lock = yaml::decode(f.data);
@@ -203,7 +211,8 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
       } catch (const std::exception& e) {
         throw wrap("cannot load requirements.yaml", e);
       }
-      if (c->metadata.api_version == kApiVersionV1) c->files.push_back(f);
+      if (c->metadata.api_version == kApiVersionV1)
+        c->files.push_back(f);
     } else if (f.name == "requirements.lock") {
       check_yaml(f);
       c->has_metadata = true;
@@ -212,7 +221,8 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
                "Warning: Dependency locking is handled in Chart.lock since apiVersion \"v2\". "
                "We recommend migrating to Chart.lock.");
       }
-      if (c->metadata.api_version == kApiVersionV1) c->files.push_back(f);
+      if (c->metadata.api_version == kApiVersionV1)
+        c->files.push_back(f);
     } else if (starts_with(f.name, "templates/")) {
       c->templates.push_back(f);
     } else if (starts_with(f.name, "charts/")) {
@@ -227,15 +237,17 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
       c->files.push_back(f);
     }
   }
-  if (!c->has_metadata) throw Error(ErrorKind::Chart, "Chart.yaml file is missing");
+  if (!c->has_metadata)
+    throw Error(ErrorKind::Chart, "Chart.yaml file is missing");
   validate_metadata(c->metadata);
   // Helm visits charts/ in Go map order (random); sorted is one of its orders.
   for (auto& [n, sub_files] : subcharts) {
-    if (!n.empty() && (n[0] == '_' || n[0] == '.')) continue;
+    if (!n.empty() && (n[0] == '_' || n[0] == '.'))
+      continue;
     const bool archive = extension(n) == ".tgz";
     if (archive && sub_files[0].name != n) {
-      throw Error(ErrorKind::Chart, "error unpacking subchart tar in " + c->name() +
-                                        ": expected " + n + ", got " + sub_files[0].name);
+      throw Error(ErrorKind::Chart, "error unpacking subchart tar in " + c->name() + ": expected " +
+                                        n + ", got " + sub_files[0].name);
     }
     std::shared_ptr<Chart> sc;
     try {
@@ -245,7 +257,8 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
         std::vector<File> inner;
         for (File& f : sub_files) {
           std::size_t slash = f.name.find('/');
-          if (slash == std::string::npos) continue;
+          if (slash == std::string::npos)
+            continue;
           inner.push_back({f.name.substr(slash + 1), std::move(f.data)});
         }
         sc = load_files(inner, options);
@@ -264,19 +277,23 @@ std::shared_ptr<Chart> load_dir(const fs::path& dir, const LoadOptions& options)
   while (top.size() > 1 && top.back() == '/') top.pop_back();
   int err = 0;
   std::string real_top = real_path(top, err);
-  if (err != 0) throw os_error("stat", top, err);
+  if (err != 0)
+    throw os_error("stat", top, err);
   IgnoreRules rules;
   struct stat st {};
   const std::string ignore_file = top + "/.helmignore";
-  if (::stat(ignore_file.c_str(), &st) == 0) rules = IgnoreRules::parse(read_os_file(ignore_file));
+  if (::stat(ignore_file.c_str(), &st) == 0)
+    rules = IgnoreRules::parse(read_os_file(ignore_file));
   rules.add_defaults();
   return load_files(DirWalker(top, real_top, rules, options).walk(), options);
 }
 
 std::shared_ptr<Chart> load(const fs::path& path, const LoadOptions& options) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw os_error("stat", path.string(), errno);
-  if (S_ISDIR(st.st_mode)) return load_dir(path, options);
+  if (::stat(path.c_str(), &st) != 0)
+    throw os_error("stat", path.string(), errno);
+  if (S_ISDIR(st.st_mode))
+    return load_dir(path, options);
   return load_archive(read_os_file(path.string()), options);
 }
 

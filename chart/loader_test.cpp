@@ -42,11 +42,15 @@ TEST_CASE("loader: the demo chart's files go where Helm puts them") {
   CHECK(c->name() == "demo");
   CHECK(c->metadata.version == "1.0.1");
   CHECK(c->metadata.api_version == "v2");
-  CHECK(c->metadata.sources == std::vector<std::string>{"https://github.com/cloudnativedevops/cloudnatived"});
-  CHECK(names(c->templates) == std::vector<std::string>{"templates/deployment.yaml", "templates/service.yaml"});
-  CHECK(names(c->files) == std::vector<std::string>{"production-values.yaml", "staging-values.yaml"});
-  CHECK(capstan::json::encode(c->values) ==
-        R"({"container":{"image":"cloudnatived/demo","name":"demo","port":8888,"tag":"hello"},"environment":"development","replicas":1})");
+  CHECK(c->metadata.sources ==
+        std::vector<std::string>{"https://github.com/cloudnativedevops/cloudnatived"});
+  CHECK(names(c->templates) ==
+        std::vector<std::string>{"templates/deployment.yaml", "templates/service.yaml"});
+  CHECK(names(c->files) ==
+        std::vector<std::string>{"production-values.yaml", "staging-values.yaml"});
+  CHECK(
+      capstan::json::encode(c->values) ==
+      R"({"container":{"image":"cloudnatived/demo","name":"demo","port":8888,"tag":"hello"},"environment":"development","replicas":1})");
   CHECK(c->values.find("replicas")->type_name() == "float64");
   CHECK(c->dependencies().empty());
 }
@@ -70,8 +74,9 @@ TEST_CASE("loader: Chart.yaml is decoded as sigs.k8s.io/yaml decodes it into cha
     write_file(dir.path() / "c/Chart.yaml", yaml_text);
     return chart::load(dir.path() / "c");
   };
-  auto c = decode("apiVersion: v2\nname: c\nversion: 1.0\nappVersion: 3.14159265358979\n"
-                  "keywords: [1, true, x]\nNAME: ignored\nName: c\ndeprecated: yes\n");
+  auto c = decode(
+      "apiVersion: v2\nname: c\nversion: 1.0\nappVersion: 3.14159265358979\n"
+      "keywords: [1, true, x]\nNAME: ignored\nName: c\ndeprecated: yes\n");
   CHECK(c->metadata.version == "1");
   CHECK(c->metadata.app_version == "3.1415927");
   CHECK(c->metadata.keywords == std::vector<std::string>{"1", "true", "x"});
@@ -88,14 +93,16 @@ TEST_CASE("loader: bad charts are refused with Helm's messages") {
     write_file(dir.path() / "c/Chart.yaml", text);
     return load_error(dir.path() / "c");
   };
-  CHECK(chart_yaml("apiVersion: v2\nversion: 1.0.0\n") == "validation: chart.metadata.name is required");
+  CHECK(chart_yaml("apiVersion: v2\nversion: 1.0.0\n") ==
+        "validation: chart.metadata.name is required");
   CHECK(chart_yaml("apiVersion: v2\nname: ../c\nversion: 1.0.0\n") ==
         "validation: chart.metadata.name \"../c\" is invalid");
   CHECK(chart_yaml("apiVersion: v2\nname: ..\nversion: 1.0.0\n") ==
         "validation: chart.metadata.name \"..\" is not allowed");
   CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: abc\n") ==
         "validation: chart.metadata.version \"abc\" is invalid");
-  CHECK(chart_yaml("apiVersion: v2\nname: c\n") == "validation: chart.metadata.version is required");
+  CHECK(chart_yaml("apiVersion: v2\nname: c\n") ==
+        "validation: chart.metadata.version is required");
   CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\ntype: foo\n") ==
         "validation: chart.metadata.type must be application or library");
   CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\nmaintainers: [null]\n") ==
@@ -103,15 +110,18 @@ TEST_CASE("loader: bad charts are refused with Helm's messages") {
   CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\nkeywords: [a, [b]]\nhome: [x]\n") ==
         "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot "
         "unmarshal array into Go struct field Metadata.home of type string");
-  CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies: [{name: x, tags: a}]\n") ==
-        "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot "
-        "unmarshal string into Go struct field Dependency.dependencies.tags of type []string");
+  CHECK(
+      chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies: [{name: x, tags: a}]\n") ==
+      "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot "
+      "unmarshal string into Go struct field Dependency.dependencies.tags of type []string");
   CHECK(chart_yaml("- a\n") ==
         "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot "
         "unmarshal array into Go value of type chart.Metadata");
-  CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies:\n- {name: a, alias: a/b}\n") ==
+  CHECK(chart_yaml(
+            "apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies:\n- {name: a, alias: a/b}\n") ==
         "validation: dependency \"a\" has disallowed characters in the alias");
-  CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies:\n- {name: a}\n- {name: b, alias: a}\n") ==
+  CHECK(chart_yaml("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies:\n- {name: a}\n- {name: "
+                   "b, alias: a}\n") ==
         "validation: more than one dependency with name or alias \"a\"");
   fs::remove(dir.path() / "c/Chart.yaml");
   CHECK(load_error(dir.path() / "c") == "Chart.yaml file is missing");
@@ -157,7 +167,8 @@ TEST_CASE("loader: .helmignore rules and the default templates/.?* rule") {
   CHECK_FALSE(rules.ignored("sub/docs", true));
   CHECK(rules.ignored("templates/.x", false));
   CHECK_FALSE(rules.ignored("templates/x", false));
-  CHECK_THROWS_WITH(chart::IgnoreRules::parse("a/**/b\n"), "double-star (**) syntax is not supported");
+  CHECK_THROWS_WITH(chart::IgnoreRules::parse("a/**/b\n"),
+                    "double-star (**) syntax is not supported");
   CHECK_THROWS_WITH(chart::IgnoreRules::parse("[\n"), "syntax error in pattern");
 }
 

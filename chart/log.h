@@ -15,15 +15,17 @@ using Log = std::function<void(std::string_view location, std::string_view messa
 // The line Helm prints: "LOCATION: MESSAGE\n". An empty location is a line Helm writes to
 // stderr directly ("WARNING: This chart is deprecated"), printed as it is.
 inline std::string log_line(std::string_view location, std::string_view message) {
-  std::string line = location.empty() ? std::string(message)
-                                      : std::string(location) + ": " + std::string(message);
-  if (line.empty() || line.back() != '\n') line += '\n';
+  std::string line =
+      location.empty() ? std::string(message) : std::string(location) + ": " + std::string(message);
+  if (line.empty() || line.back() != '\n')
+    line += '\n';
   return line;
 }
 
 // Calls `log` when set.
 inline void log_to(const Log& log, std::string_view location, std::string_view message) {
-  if (log) log(location, message);
+  if (log)
+    log(location, message);
 }
 
 }  // namespace capstan::chart

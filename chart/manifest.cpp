@@ -15,7 +15,9 @@ namespace capstan::chart {
 namespace {
 
 // Go RE2's \s: [\t\n\f\r ].
-bool re_space(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
+bool re_space(char c) {
+  return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+}
 
 struct Match {
   std::size_t begin;
@@ -32,7 +34,8 @@ bool find_separator(std::string_view s, std::size_t from, Match& m) {
     m = {begin, end};
     return true;
   };
-  if (from == 0 && s.substr(0, 3) == "---") return finish(0, 0);
+  if (from == 0 && s.substr(0, 3) == "---")
+    return finish(0, 0);
   std::size_t i = from;
   while (i < s.size()) {
     if (!re_space(s[i])) {
@@ -41,7 +44,8 @@ bool find_separator(std::string_view s, std::size_t from, Match& m) {
     }
     std::size_t j = i;
     while (j < s.size() && re_space(s[j])) ++j;
-    if (s[j - 1] == '\n' && s.substr(j, 3) == "---") return finish(i, j);
+    if (s[j - 1] == '\n' && s.substr(j, 3) == "---")
+      return finish(i, j);
     i = j;
   }
   return false;
@@ -50,28 +54,36 @@ bool find_separator(std::string_view s, std::size_t from, Match& m) {
 // regexp.Split(s, -1).
 std::vector<std::string_view> regex_split(std::string_view s) {
   std::vector<std::string_view> out;
-  if (s.empty()) return {""};
+  if (s.empty())
+    return {""};
   std::size_t beg = 0;
   std::size_t end = 0;
   Match m{};
   std::size_t from = 0;
   while (from <= s.size() && find_separator(s, from, m)) {
     end = m.begin;
-    if (m.end != 0) out.push_back(s.substr(beg, end - beg));
+    if (m.end != 0)
+      out.push_back(s.substr(beg, end - beg));
     beg = m.end;
     from = m.end;
   }
-  if (end != s.size()) out.push_back(s.substr(beg));
+  if (end != s.size())
+    out.push_back(s.substr(beg));
   return out;
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>>& hook_events() {
   static const std::vector<std::pair<std::string_view, std::string_view>> events = {
-      {"pre-install", "pre-install"},   {"post-install", "post-install"},
-      {"pre-delete", "pre-delete"},     {"post-delete", "post-delete"},
-      {"pre-upgrade", "pre-upgrade"},   {"post-upgrade", "post-upgrade"},
-      {"pre-rollback", "pre-rollback"}, {"post-rollback", "post-rollback"},
-      {"test", "test"},                 {"test-success", "test"},
+      {"pre-install", "pre-install"},
+      {"post-install", "post-install"},
+      {"pre-delete", "pre-delete"},
+      {"post-delete", "post-delete"},
+      {"pre-upgrade", "pre-upgrade"},
+      {"post-upgrade", "post-upgrade"},
+      {"pre-rollback", "pre-rollback"},
+      {"post-rollback", "post-rollback"},
+      {"test", "test"},
+      {"test-success", "test"},
   };
   return events;
 }
@@ -79,7 +91,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& hook_events() 
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -90,7 +103,8 @@ std::vector<std::string> split_commas(std::string_view s) {
   while (true) {
     std::size_t comma = s.find(',', start);
     out.emplace_back(s.substr(start, comma == std::string_view::npos ? comma : comma - start));
-    if (comma == std::string_view::npos) break;
+    if (comma == std::string_view::npos)
+      break;
     start = comma + 1;
   }
   return out;
@@ -116,9 +130,12 @@ SimpleHead decode_head(const Value& doc) {
     const JsonStructDecoder::Scope scope{"SimpleHead", ""};
     for (const auto& [f, v] :
          JsonStructDecoder::match_fields(doc, {"apiVersion", "kind", "metadata"})) {
-      if (f == "apiVersion") d.string_field(v, head.api_version, scope, f);
-      if (f == "kind") d.string_field(v, head.kind, scope, f);
-      if (f != "metadata" || v.is_null()) continue;
+      if (f == "apiVersion")
+        d.string_field(v, head.api_version, scope, f);
+      if (f == "kind")
+        d.string_field(v, head.kind, scope, f);
+      if (f != "metadata" || v.is_null())
+        continue;
       if (!v.is_map()) {
         d.type_error(v, kMetadataType, scope, f);
         continue;
@@ -127,8 +144,10 @@ SimpleHead decode_head(const Value& doc) {
       // Fields of the anonymous struct: Go names its (empty) type name in errors.
       const JsonStructDecoder::Scope meta{"", "metadata"};
       for (const auto& [mf, mv] : JsonStructDecoder::match_fields(v, {"name", "annotations"})) {
-        if (mf == "name") d.string_field(mv, head.name, meta, mf);
-        if (mf == "annotations") d.string_map(mv, head.annotations, meta, mf);
+        if (mf == "name")
+          d.string_field(mv, head.name, meta, mf);
+        if (mf == "annotations")
+          d.string_map(mv, head.annotations, meta, mf);
       }
     }
   }
@@ -150,7 +169,8 @@ bool is_partial(const std::string& path) {
 std::vector<std::string> split_manifests(std::string_view text) {
   std::vector<std::string> out;
   for (std::string_view doc : regex_split(go_trim_space(text))) {
-    if (doc.empty()) continue;
+    if (doc.empty())
+      continue;
     out.emplace_back(go_trim_space(doc));
   }
   return out;
@@ -158,13 +178,41 @@ std::vector<std::string> split_manifests(std::string_view text) {
 
 const std::vector<std::string_view>& install_order() {
   static const std::vector<std::string_view> order = {
-      "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange",
-      "PodSecurityPolicy", "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList",
-      "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
-      "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
-      "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service",
-      "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
-      "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress",
+      "PriorityClass",
+      "Namespace",
+      "NetworkPolicy",
+      "ResourceQuota",
+      "LimitRange",
+      "PodSecurityPolicy",
+      "PodDisruptionBudget",
+      "ServiceAccount",
+      "Secret",
+      "SecretList",
+      "ConfigMap",
+      "StorageClass",
+      "PersistentVolume",
+      "PersistentVolumeClaim",
+      "CustomResourceDefinition",
+      "ClusterRole",
+      "ClusterRoleList",
+      "ClusterRoleBinding",
+      "ClusterRoleBindingList",
+      "Role",
+      "RoleList",
+      "RoleBinding",
+      "RoleBindingList",
+      "Service",
+      "DaemonSet",
+      "Pod",
+      "ReplicationController",
+      "ReplicaSet",
+      "Deployment",
+      "HorizontalPodAutoscaler",
+      "StatefulSet",
+      "Job",
+      "CronJob",
+      "IngressClass",
+      "Ingress",
       "APIService",
   };
   return order;
@@ -176,16 +224,20 @@ bool kind_less(std::string_view a, std::string_view b) {
   auto rb = std::find(order.begin(), order.end(), b);
   const bool aok = ra != order.end();
   const bool bok = rb != order.end();
-  if (!aok && !bok) return a < b;  // same unknown kind: keep the original order
-  if (!aok) return false;
-  if (!bok) return true;
+  if (!aok && !bok)
+    return a < b;  // same unknown kind: keep the original order
+  if (!aok)
+    return false;
+  if (!bok)
+    return true;
   return ra < rb;
 }
 
 SortedManifests sort_manifests(const std::map<std::string, std::string>& files, const Log& log) {
   SortedManifests out;
   for (const auto& [path, content] : files) {
-    if (is_partial(path) || go_trim_space(content).empty()) continue;
+    if (is_partial(path) || go_trim_space(content).empty())
+      continue;
     for (std::string& doc : split_manifests(content)) {
       Value object;
       SimpleHead head;
@@ -218,7 +270,8 @@ SortedManifests sort_manifests(const std::map<std::string, std::string>& files, 
       h.path = path;
       if (auto w = head.annotations.find("helm.sh/hook-weight"); w != head.annotations.end()) {
         strconv::Parsed<std::int64_t> n = strconv::parse_int(w->second, 10, 64);
-        if (n.ok()) h.weight = n.value;
+        if (n.ok())
+          h.weight = n.value;
       }
       bool unknown = false;
       for (const std::string& t : split_commas(hook_types->second)) {
@@ -238,8 +291,10 @@ SortedManifests sort_manifests(const std::map<std::string, std::string>& files, 
       }
       auto policies = [&](std::string_view annotation, std::vector<std::string>& into) {
         auto it = head.annotations.find(std::string(annotation));
-        if (it == head.annotations.end()) return;
-        for (const std::string& p : split_commas(it->second)) into.push_back(lower(go_trim_space(p)));
+        if (it == head.annotations.end())
+          return;
+        for (const std::string& p : split_commas(it->second))
+          into.push_back(lower(go_trim_space(p)));
       };
       policies("helm.sh/hook-delete-policy", h.delete_policies);
       policies("helm.sh/hook-output-log-policy", h.output_log_policies);

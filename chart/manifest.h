@@ -25,7 +25,7 @@ struct Manifest {
   std::string content;  // the trimmed document
   std::string api_version;
   std::string kind;
-  std::string name;       // metadata.name
+  std::string name;        // metadata.name
   std::string namespace_;  // metadata.namespace when the document sets one
   Value object;            // the document decoded (integers as int64), null when empty
 };
@@ -36,9 +36,9 @@ struct Hook {
   std::string kind;
   std::string path;  // the source file
   std::string manifest;
-  std::vector<std::string> events;           // "pre-install", ..., "test"
-  std::int64_t weight = 0;  // helm.sh/hook-weight (0 when not an integer)
-  std::vector<std::string> delete_policies;  // helm.sh/hook-delete-policy entries
+  std::vector<std::string> events;               // "pre-install", ..., "test"
+  std::int64_t weight = 0;                       // helm.sh/hook-weight (0 when not an integer)
+  std::vector<std::string> delete_policies;      // helm.sh/hook-delete-policy entries
   std::vector<std::string> output_log_policies;  // helm.sh/hook-output-log-policy entries
   Value object;
 };

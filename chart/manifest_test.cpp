@@ -43,16 +43,18 @@ TEST_CASE("manifest: SortManifests sets hooks apart and sorts both lists") {
       {"c/templates/a.yaml",
        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  namespace: ns1\n"
        "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n"},
-       {"c/templates/hooks.yaml",
-       "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: Pre-Install, post-upgrade\n"
-       "    helm.sh/hook-weight: \"-3\"\n    helm.sh/hook-delete-policy: hook-succeeded,Hook-Failed\n"
+      {"c/templates/hooks.yaml",
+       "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: Pre-Install, "
+       "post-upgrade\n"
+       "    helm.sh/hook-weight: \"-3\"\n    helm.sh/hook-delete-policy: "
+       "hook-succeeded,Hook-Failed\n"
        "---\nkind: Pod\nmetadata:\n  name: t\n  annotations:\n    helm.sh/hook: test-success\n"
        "    helm.sh/hook-weight: heavy\n"
        "---\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    helm.sh/hook: crd-install\n"},
   };
   std::vector<std::string> logged;
-  chart::SortedManifests sorted = chart::sort_manifests(
-      files, [&](std::string_view where, std::string_view msg) {
+  chart::SortedManifests sorted =
+      chart::sort_manifests(files, [&](std::string_view where, std::string_view msg) {
         logged.push_back(std::string(where) + ": " + std::string(msg));
       });
   REQUIRE(sorted.manifests.size() == 2);
@@ -69,7 +71,8 @@ TEST_CASE("manifest: SortManifests sets hooks apart and sorts both lists") {
   CHECK(sorted.hooks[1].name == "j");
   CHECK(sorted.hooks[1].events == std::vector<std::string>{"pre-install", "post-upgrade"});
   CHECK(sorted.hooks[1].weight == -3);
-  CHECK(sorted.hooks[1].delete_policies == std::vector<std::string>{"hook-succeeded", "hook-failed"});
+  CHECK(sorted.hooks[1].delete_policies ==
+        std::vector<std::string>{"hook-succeeded", "hook-failed"});
   CHECK(logged == std::vector<std::string>{
                       "manifest_sorter.go:199: info: skipping unknown hook: \"crd-install\""});
 }

@@ -21,18 +21,21 @@ Error os_error(std::string_view op, std::string_view path, int errno_value) {
 
 std::string read_os_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw os_error("open", path, errno);
+  if (fd < 0)
+    throw os_error("open", path, errno);
   std::string out;
   char buf[65536];
   while (true) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       int saved = errno;
       ::close(fd);
       throw os_error("read", path, saved);
     }
-    if (n == 0) break;
+    if (n == 0)
+      break;
     out.append(buf, static_cast<std::size_t>(n));
   }
   ::close(fd);

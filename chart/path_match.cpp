@@ -24,7 +24,8 @@ bool scan_chunk(std::string_view& pattern, std::string_view& chunk) {
   for (; i < pattern.size(); ++i) {
     char c = pattern[i];
     if (c == '\\') {
-      if (i + 1 < pattern.size()) ++i;
+      if (i + 1 < pattern.size())
+        ++i;
     } else if (c == '[') {
       in_range = true;
     } else if (c == ']') {
@@ -40,15 +41,19 @@ bool scan_chunk(std::string_view& pattern, std::string_view& chunk) {
 
 // getEsc: one (possibly escaped) character of a class.
 std::int32_t get_esc(std::string_view& chunk) {
-  if (chunk.empty() || chunk[0] == '-' || chunk[0] == ']') throw BadPattern{};
+  if (chunk.empty() || chunk[0] == '-' || chunk[0] == ']')
+    throw BadPattern{};
   if (chunk[0] == '\\') {
     chunk.remove_prefix(1);
-    if (chunk.empty()) throw BadPattern{};
+    if (chunk.empty())
+      throw BadPattern{};
   }
   strconv::DecodedRune r = strconv::decode_rune(chunk);
-  if (r.rune == 0xFFFD && r.width == 1) throw BadPattern{};
+  if (r.rune == 0xFFFD && r.width == 1)
+    throw BadPattern{};
   chunk.remove_prefix(static_cast<std::size_t>(r.width));
-  if (chunk.empty()) throw BadPattern{};
+  if (chunk.empty())
+    throw BadPattern{};
   return r.rune;
 }
 
@@ -56,7 +61,8 @@ std::int32_t get_esc(std::string_view& chunk) {
 std::optional<std::string_view> match_chunk(std::string_view chunk, std::string_view s) {
   bool failed = false;
   while (!chunk.empty()) {
-    if (!failed && s.empty()) failed = true;
+    if (!failed && s.empty())
+      failed = true;
     switch (chunk[0]) {
       case '[': {
         std::int32_t r = 0;
@@ -84,33 +90,39 @@ std::optional<std::string_view> match_chunk(std::string_view chunk, std::string_
             chunk.remove_prefix(1);
             hi = get_esc(chunk);
           }
-          if (lo <= r && r <= hi) match = true;
+          if (lo <= r && r <= hi)
+            match = true;
           ++nrange;
         }
-        if (match == negated) failed = true;
+        if (match == negated)
+          failed = true;
         break;
       }
       case '?':
         if (!failed) {
-          if (s[0] == '/') failed = true;
+          if (s[0] == '/')
+            failed = true;
           s.remove_prefix(static_cast<std::size_t>(strconv::decode_rune(s).width));
         }
         chunk.remove_prefix(1);
         break;
       case '\\':
         chunk.remove_prefix(1);
-        if (chunk.empty()) throw BadPattern{};
+        if (chunk.empty())
+          throw BadPattern{};
         [[fallthrough]];
       default:
         if (!failed) {
-          if (chunk[0] != s[0]) failed = true;
+          if (chunk[0] != s[0])
+            failed = true;
           s.remove_prefix(1);
         }
         chunk.remove_prefix(1);
         break;
     }
   }
-  if (failed) return std::nullopt;
+  if (failed)
+    return std::nullopt;
   return s;
 }
 
@@ -118,7 +130,8 @@ bool match(std::string_view pattern, std::string_view name) {
   while (!pattern.empty()) {
     std::string_view chunk;
     bool star = scan_chunk(pattern, chunk);
-    if (star && chunk.empty()) return name.find('/') == std::string_view::npos;
+    if (star && chunk.empty())
+      return name.find('/') == std::string_view::npos;
     std::optional<std::string_view> t = match_chunk(chunk, name);
     if (t && (t->empty() || !pattern.empty())) {
       name = *t;
@@ -129,14 +142,16 @@ bool match(std::string_view pattern, std::string_view name) {
       for (std::size_t i = 0; i < name.size() && name[i] != '/'; ++i) {
         std::optional<std::string_view> rest = match_chunk(chunk, name.substr(i + 1));
         if (rest) {
-          if (pattern.empty() && !rest->empty()) continue;
+          if (pattern.empty() && !rest->empty())
+            continue;
           name = *rest;
           advanced = true;
           break;
         }
       }
     }
-    if (!advanced) return false;
+    if (!advanced)
+      return false;
   }
   return name.empty();
 }

@@ -8,7 +8,8 @@ namespace capstan::chart {
 namespace {
 
 Value file_list(const std::vector<File>& files) {
-  if (files.empty()) return Value();  // a nil slice encodes as null
+  if (files.empty())
+    return Value();  // a nil slice encodes as null
   Value list = Value::empty_list();
   for (const File& f : files) {
     list.push_back(Value::map_of({{"name", Value(f.name)}, {"data", Value::bytes(f.data)}}));

@@ -40,10 +40,9 @@ RenderedRelease render_release(Chart& chart, const Value& user_values,
   const Capabilities& caps = options.capabilities;
   if (!chart.metadata.kube_version.empty() &&
       !is_compatible_range(chart.metadata.kube_version, caps.kube_version.version)) {
-    throw RenderError(ErrorKind::Chart, "chart requires kubeVersion: " +
-                                            chart.metadata.kube_version +
-                                            " which is incompatible with Kubernetes " +
-                                            caps.kube_version.version);
+    throw RenderError(ErrorKind::Chart,
+                      "chart requires kubeVersion: " + chart.metadata.kube_version +
+                          " which is incompatible with Kubernetes " + caps.kube_version.version);
   }
   const Value top = to_render_values(out.values, options.release, caps);
   std::map<std::string, std::string> files;
@@ -61,7 +60,8 @@ RenderedRelease render_release(Chart& chart, const Value& user_values,
       continue;
     }
     if (options.sub_notes || it->first == root_notes) {
-      if (!out.notes.empty()) out.notes += "\n";
+      if (!out.notes.empty())
+        out.notes += "\n";
       out.notes += it->second;
     }
     it = files.erase(it);

@@ -40,7 +40,7 @@ struct RenderOptions {
 };
 
 struct RenderedRelease {
-  Value values;  // the coalesced values (.Values)
+  Value values;                     // the coalesced values (.Values)
   std::vector<Manifest> manifests;  // in install order
   std::vector<Hook> hooks;          // in install order
   std::string notes;                // the root chart's NOTES.txt, rendered

@@ -25,7 +25,8 @@ chart::RenderOptions options_for(const std::string& name) {
 TEST_CASE("release_render: the hooks chart renders notes, hooks and sorted manifests") {
   auto c = chart::load(capstan::testing::testdata("charts/hooks"));
   chart::RenderedRelease r = chart::render_release(*c, Value::empty_map(), options_for("h"));
-  CHECK(r.notes == "Thank you for installing hooks.\nRelease h in prod.\nMigrations run before install.\n");
+  CHECK(r.notes ==
+        "Thank you for installing hooks.\nRelease h in prod.\nMigrations run before install.\n");
   REQUIRE(r.hooks.size() == 3);
   CHECK(r.hooks[0].kind == "ConfigMap");
   CHECK(r.hooks[0].events == std::vector<std::string>{"post-install"});
@@ -42,7 +43,8 @@ TEST_CASE("release_render: the hooks chart renders notes, hooks and sorted manif
                                           "Service", "Deployment", "", "Gadget", "Widget",
                                           "Widget"});
   CHECK(r.manifest.rfind("---\n# Source: hooks/templates/workloads.yaml\napiVersion: v1\nkind: "
-                         "Namespace\n", 0) == 0);
+                         "Namespace\n",
+                         0) == 0);
   CHECK(r.values.find("image")->as_string() == "busybox:1.36");
 }
 
@@ -79,12 +81,14 @@ TEST_CASE("release_render: kubeVersion and template failures are RenderErrors") 
 TEST_CASE("release_render: the chart record has Helm's chart JSON shape") {
   auto c = chart::load(capstan::testing::testdata("charts/demo"));
   Value record = chart::chart_record(*c);
-  CHECK(capstan::json::encode(*record.find("metadata")) ==
-        R"({"apiVersion":"v2","name":"demo","sources":["https://github.com/cloudnativedevops/cloudnatived"],"version":"1.0.1"})");
+  CHECK(
+      capstan::json::encode(*record.find("metadata")) ==
+      R"({"apiVersion":"v2","name":"demo","sources":["https://github.com/cloudnativedevops/cloudnatived"],"version":"1.0.1"})");
   CHECK(record.find("lock")->is_null());
   CHECK(record.find("schema")->is_null());
   REQUIRE(record.find("templates")->size() == 2);
-  CHECK(record.find("templates")->list().items[0].get_string("name") == "templates/deployment.yaml");
+  CHECK(record.find("templates")->list().items[0].get_string("name") ==
+        "templates/deployment.yaml");
   CHECK(record.find("templates")->list().items[0].find("data")->is_bytes());
   CHECK(record.find("files")->size() == 2);
 }

@@ -24,13 +24,17 @@ bool is_partial(const std::string& path) {
 }
 
 bool equal_fold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
+  if (a.size() != b.size())
+    return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     char x = a[i];
     char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
+    if (x >= 'A' && x <= 'Z')
+      x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z')
+      y = static_cast<char>(y - 'A' + 'a');
+    if (x != y)
+      return false;
   }
   return true;
 }
@@ -60,7 +64,8 @@ Value collect(const Chart& chart, std::map<std::string, Renderable>& out, const 
   const bool library = equal_fold(chart.metadata.type, "library");
   for (const File& t : chart.templates) {
     const std::string base = t.name.substr(t.name.rfind('/') + 1);
-    if (library && (base.empty() || base[0] != '_')) continue;
+    if (library && (base.empty() || base[0] != '_'))
+      continue;
     out[prefix + "/" + t.name] = Renderable{t.data, next, prefix + "/templates"};
   }
   return next;
@@ -73,7 +78,8 @@ std::vector<std::string> parse_order(const std::map<std::string, Renderable>& te
   std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
     auto ca = std::count(a.begin(), a.end(), '/');
     auto cb = std::count(b.begin(), b.end(), '/');
-    if (ca == cb) return a > b;
+    if (ca == cb)
+      return a > b;
     return ca > cb;
   });
   return keys;
@@ -90,7 +96,8 @@ std::map<std::string, std::string> render_templates(const Chart& chart, const Va
   for (const std::string& name : order) engine.parse(name, templates.at(name).text);
   std::map<std::string, std::string> out;
   for (const std::string& name : order) {
-    if (is_partial(name)) continue;
+    if (is_partial(name))
+      continue;
     Renderable& r = templates.at(name);
     r.data.set("Template", make_values_object(Value::map_of(
                                {{"Name", Value(name)}, {"BasePath", Value(r.base_path)}})));

@@ -20,14 +20,18 @@ namespace capstan::chart::strvals {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw Error(ErrorKind::Parse, message); }
+[[noreturn]] void fail(const std::string& message) {
+  throw Error(ErrorKind::Parse, message);
+}
 
 // A Go panic inside a key; key() turns it into "unable to parse key: ...".
 struct Panic {
   std::string message;
 };
 
-std::string go_type(const Value& v) { return v.is_null() ? "nil" : v.type_name(); }
+std::string go_type(const Value& v) {
+  return v.is_null() ? "nil" : v.type_name();
+}
 
 Value& assert_list(Value& v) {
   if (!v.is_list() || v.list().elem_type != "interface {}") {
@@ -46,7 +50,8 @@ Value& assert_map(Value& v) {
 
 std::int64_t atoi_or_fail(const std::string& s) {
   strconv::Parsed<std::int64_t> n = strconv::parse_int(s, 10, 64);
-  if (!n.ok()) fail("error parsing index: " + strconv::num_error_message("Atoi", s, n.err));
+  if (!n.ok())
+    fail("error parsing index: " + strconv::num_error_message("Atoi", s, n.err));
   return n.value;
 }
 
@@ -60,13 +65,15 @@ struct Read {
 enum class Status { Ok, Eof };
 
 void set(Value& data, const std::string& key, Value value) {
-  if (key.empty()) return;
+  if (key.empty())
+    return;
   data.set(key, std::move(value));
 }
 
 // setIndex: grows the list to index+1 (a new backing array, as Go's make+copy), then stores.
 Value set_index(Value list, std::int64_t index, Value value) {
-  if (index < 0) fail("negative " + std::to_string(index) + " index not allowed");
+  if (index < 0)
+    fail("negative " + std::to_string(index) + " index not allowed");
   if (index > kMaxIndex) {
     fail("index of " + std::to_string(index) + " is greater than maximum supported index of " +
          std::to_string(kMaxIndex));
@@ -92,7 +99,8 @@ class Parser {
       : s_(text), mode_(mode), read_(read) {}
 
   void parse(Value& data) {
-    if (data.is_null()) data = Value::empty_map();
+    if (data.is_null())
+      data = Value::empty_map();
     while (mode_ == Mode::Literal ? literal_key(data, 0) == Status::Ok
                                   : key(data, 0) == Status::Ok) {
     }
@@ -129,9 +137,12 @@ class Parser {
 
   Value read_value(const std::string& text) {
     switch (mode_) {
-      case Mode::String: return Value(text);
-      case Mode::File: return Value((*read_)(text));
-      default: return typed_value(text);
+      case Mode::String:
+        return Value(text);
+      case Mode::File:
+        return Value((*read_)(text));
+      default:
+        return typed_value(text);
     }
   }
 
@@ -146,14 +157,16 @@ class Parser {
   Status key_body(Value& data, int level) {
     Read k = until("=[,.");
     if (k.eof) {
-      if (k.text.empty()) return Status::Eof;
+      if (k.text.empty())
+        return Status::Eof;
       fail("key " + strconv::quote(k.text) + " has no value");
     }
     switch (k.last) {
       case '[': {
         std::int64_t i = key_index();
         Value list = Value::empty_list();
-        if (Value* existing = data.find(k.text)) list = assert_list(*existing);
+        if (Value* existing = data.find(k.text))
+          list = assert_list(*existing);
         Status st = list_item(list, i, level);
         set(data, k.text, list);
         return st;
@@ -180,14 +193,17 @@ class Parser {
         set(data, k.text, Value(""));
         fail("key " + strconv::quote(k.text) + " has no value (cannot end with ,)");
       default: {  // '.'
-        if (++level > kMaxNestedNameLevel) nested_too_deep();
+        if (++level > kMaxNestedNameLevel)
+          nested_too_deep();
         Value inner = Value::empty_map();
-        if (Value* existing = data.find(k.text)) inner = assert_map(*existing);
+        if (Value* existing = data.find(k.text))
+          inner = assert_map(*existing);
         Status st = key(inner, level);
         if (st == Status::Ok && inner.size() == 0) {
           fail("key map " + strconv::quote(k.text) + " has no value");
         }
-        if (inner.size() != 0) set(data, k.text, inner);
+        if (inner.size() != 0)
+          set(data, k.text, inner);
         return st;
       }
     }
@@ -200,19 +216,22 @@ class Parser {
 
   std::int64_t key_index() {
     Read v = until("]", mode_ != Mode::Literal);
-    if (v.eof) fail("error parsing index: EOF");
+    if (v.eof)
+      fail("error parsing index: EOF");
     return atoi_or_fail(v.text);
   }
 
   // listItem: `list` is updated in place (it is the caller's slot), as Go returns the slice.
   Status list_item(Value& list, std::int64_t i, int level) {
-    if (i < 0) fail("negative " + std::to_string(i) + " index not allowed");
+    if (i < 0)
+      fail("negative " + std::to_string(i) + " index not allowed");
     const bool literal = mode_ == Mode::Literal;
     Read k = until("[.=", !literal);
     if (!k.text.empty()) {
       fail("unexpected data at end of array index: " + go_quote_runes(k.text));
     }
-    if (k.eof) return Status::Eof;
+    if (k.eof)
+      return Status::Eof;
     switch (k.last) {
       case '=': {
         if (literal) {
@@ -243,7 +262,8 @@ class Parser {
           cur = assert_list(list.mutable_list().items[static_cast<std::size_t>(i)]);
         }
         Status st = list_item(cur, next, level);
-        if (st == Status::Eof) return st;
+        if (st == Status::Eof)
+          return st;
         list = set_index(list, i, cur);
         return Status::Ok;
       }
@@ -251,11 +271,13 @@ class Parser {
         Value inner = Value::empty_map();
         if (list.is_list() && list.list().items.size() > static_cast<std::size_t>(i)) {
           Value& slot = list.mutable_list().items[static_cast<std::size_t>(i)];
-          if (!slot.is_map() || slot.map().elem_type != "interface {}") slot = Value::empty_map();
+          if (!slot.is_map() || slot.map().elem_type != "interface {}")
+            slot = Value::empty_map();
           inner = slot;
         }
         Status st = literal ? literal_key(inner, level) : key(inner, level);
-        if (st == Status::Eof) return st;
+        if (st == Status::Eof)
+          return st;
         list = set_index(list, i, inner);
         return Status::Ok;
       }
@@ -265,14 +287,17 @@ class Parser {
   // valList: a "{a,b}" list, or nullopt (Go's errNotList) when the value does not start with
   // '{'. The caller has checked that input remains.
   std::optional<Value> value_list() {
-    if (s_[pos_] != '{') return std::nullopt;
+    if (s_[pos_] != '{')
+      return std::nullopt;
     ++pos_;
     Value list = Value::empty_list();
     while (true) {
       Read rs = until(",}");
-      if (rs.eof) fail("list must terminate with '}'");
+      if (rs.eof)
+        fail("list must terminate with '}'");
       if (rs.last == '}') {
-        if (!at_end() && s_[pos_] == ',') ++pos_;
+        if (!at_end() && s_[pos_] == ',')
+          ++pos_;
         list.push_back(read_value(rs.text));
         return list;
       }
@@ -288,7 +313,8 @@ class Parser {
         ++pos_;
         return true;
       }
-      if (!go_is_space(r.rune)) return false;
+      if (!go_is_space(r.rune))
+        return false;
       pos_ += static_cast<std::size_t>(r.size);
     }
     return true;
@@ -297,7 +323,8 @@ class Parser {
   // One JSON document read the way json.Decoder reads the head of a stream, then the blanks
   // and the ',' after it. An empty value is null.
   Value json_value() {
-    if (empty_value()) return Value();
+    if (empty_value())
+      return Value();
     std::size_t end = json_extent(s_, pos_);
     Value v = json::decode(s_.substr(pos_, end - pos_));
     pos_ = end;
@@ -312,9 +339,11 @@ class Parser {
     std::size_t i = from;
     auto skip_string = [&] {
       for (++i; i < s.size() && s[i] != '"'; ++i) {
-        if (s[i] == '\\') ++i;
+        if (s[i] == '\\')
+          ++i;
       }
-      if (i < s.size()) ++i;
+      if (i < s.size())
+        ++i;
     };
     if (s[i] == '"') {
       skip_string();
@@ -328,15 +357,19 @@ class Parser {
           skip_string();
           continue;
         }
-        if (c == '{' || c == '[') ++depth;
+        if (c == '{' || c == '[')
+          ++depth;
         if (c == '}' || c == ']') {
-          if (--depth == 0) return i + 1;
+          if (--depth == 0)
+            return i + 1;
         }
         ++i;
       }
       return s.size();
     }
-    while (i < s.size() && std::string_view("+-.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ").find(s[i]) != std::string_view::npos) {
+    while (i < s.size() &&
+           std::string_view("+-.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                   .find(s[i]) != std::string_view::npos) {
       ++i;
     }
     return i == from ? from + 1 : i;
@@ -353,7 +386,8 @@ class Parser {
     try {
       Read k = until("=[.", false);
       if (k.eof) {
-        if (k.text.empty()) return Status::Eof;
+        if (k.text.empty())
+          return Status::Eof;
         fail("key " + strconv::quote(k.text) + " has no value");
       }
       if (k.last == '=') {
@@ -361,19 +395,23 @@ class Parser {
         return Status::Ok;
       }
       if (k.last == '.') {
-        if (++level > kMaxNestedNameLevel) nested_too_deep();
+        if (++level > kMaxNestedNameLevel)
+          nested_too_deep();
         Value inner = Value::empty_map();
-        if (Value* existing = data.find(k.text)) inner = assert_map(*existing);
+        if (Value* existing = data.find(k.text))
+          inner = assert_map(*existing);
         Status st = literal_key(inner, level);
         if (st == Status::Ok && inner.size() == 0) {
           fail("key map " + strconv::quote(k.text) + " has no value");
         }
-        if (inner.size() != 0) set(data, k.text, inner);
+        if (inner.size() != 0)
+          set(data, k.text, inner);
         return st;
       }
       std::int64_t i = key_index();
       Value list = Value::empty_list();
-      if (Value* existing = data.find(k.text)) list = assert_list(*existing);
+      if (Value* existing = data.find(k.text))
+        list = assert_list(*existing);
       Status st = list_item(list, i, level);
       set(data, k.text, list);
       return st;
@@ -392,32 +430,44 @@ class Parser {
 
 Value typed_value(std::string_view text) {
   auto equal_fold = [&](std::string_view word) {
-    if (text.size() != word.size()) return false;
+    if (text.size() != word.size())
+      return false;
     for (std::size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != word[i]) return false;
+      if (c >= 'A' && c <= 'Z')
+        c = static_cast<char>(c - 'A' + 'a');
+      if (c != word[i])
+        return false;
     }
     return true;
   };
-  if (equal_fold("true")) return Value(true);
-  if (equal_fold("false")) return Value(false);
-  if (equal_fold("null")) return Value();
-  if (text == "0") return Value::integer(0, NumType::Int64);
+  if (equal_fold("true"))
+    return Value(true);
+  if (equal_fold("false"))
+    return Value(false);
+  if (equal_fold("null"))
+    return Value();
+  if (text == "0")
+    return Value::integer(0, NumType::Int64);
   if (!text.empty() && text[0] != '0') {
     strconv::Parsed<std::int64_t> n = strconv::parse_int(text, 10, 64);
-    if (n.ok()) return Value::integer(n.value, NumType::Int64);
+    if (n.ok())
+      return Value::integer(n.value, NumType::Int64);
   }
   return Value(std::string(text));
 }
 
-void parse_into(std::string_view text, Value& dest) { Parser(text, Mode::Typed, nullptr).parse(dest); }
+void parse_into(std::string_view text, Value& dest) {
+  Parser(text, Mode::Typed, nullptr).parse(dest);
+}
 
 void parse_into_string(std::string_view text, Value& dest) {
   Parser(text, Mode::String, nullptr).parse(dest);
 }
 
-void parse_json(std::string_view text, Value& dest) { Parser(text, Mode::Json, nullptr).parse(dest); }
+void parse_json(std::string_view text, Value& dest) {
+  Parser(text, Mode::Json, nullptr).parse(dest);
+}
 
 void parse_into_file(std::string_view text, Value& dest, const FileReader& read) {
   Parser(text, Mode::File, &read).parse(dest);

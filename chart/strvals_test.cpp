@@ -42,7 +42,8 @@ const capstan::testing::FileCases helm_vectors("chart/strvals", ".json", [](cons
     INFO(c.get_string("case") << " " << c.get_string("kind") << " "
                               << json::encode(*c.find("args")));
     Value base = Value::empty_map();
-    if (!c.find("initial")->is_null()) base = c.find("initial")->deep_copy();
+    if (!c.find("initial")->is_null())
+      base = c.find("initial")->deep_copy();
     std::string error = apply(c.get_string("kind"), *c.find("args"), base);
     if (c.find("err")->as_bool()) {
       CHECK(!error.empty());

@@ -33,7 +33,8 @@ inline std::vector<std::string> split_csv(const std::string& v) {
       cur += c;
     }
   }
-  if (!v.empty()) out.push_back(cur);
+  if (!v.empty())
+    out.push_back(cur);
   return out;
 }
 
@@ -55,22 +56,38 @@ inline Invocation parse_args(const std::vector<std::string>& argv) {
       continue;
     }
     auto value = [&]() -> std::string { return argv.at(++i); };
-    if (a == "--include-crds") o.include_crds = true;
-    else if (a == "--is-upgrade") o.is_upgrade = true;
-    else if (a == "--skip-tests") o.skip_tests = true;
-    else if (a == "--no-hooks") o.no_hooks = true;
-    else if (a == "--deterministic") o.engine.deterministic = true;
-    else if (a == "-f" || a == "--values") for (auto& f : split_csv(value())) o.values.value_files.push_back(f);
-    else if (a == "--set") o.values.values.push_back(value());
-    else if (a == "--set-string") o.values.string_values.push_back(value());
-    else if (a == "--set-json") o.values.json_values.push_back(value());
-    else if (a == "--set-file") o.values.file_values.push_back(value());
-    else if (a == "--set-literal") o.values.literal_values.push_back(value());
-    else if (a == "-n" || a == "--namespace") o.namespace_ = value();
-    else if (a == "--kube-version") o.kube_version = value();
-    else if (a == "-a" || a == "--api-versions") for (auto& v : split_csv(value())) o.api_versions.push_back(v);
-    else if (a == "-s" || a == "--show-only") o.show_only.push_back(value());
-    else FAIL("unknown flag in case: " << a);
+    if (a == "--include-crds")
+      o.include_crds = true;
+    else if (a == "--is-upgrade")
+      o.is_upgrade = true;
+    else if (a == "--skip-tests")
+      o.skip_tests = true;
+    else if (a == "--no-hooks")
+      o.no_hooks = true;
+    else if (a == "--deterministic")
+      o.engine.deterministic = true;
+    else if (a == "-f" || a == "--values")
+      for (auto& f : split_csv(value())) o.values.value_files.push_back(f);
+    else if (a == "--set")
+      o.values.values.push_back(value());
+    else if (a == "--set-string")
+      o.values.string_values.push_back(value());
+    else if (a == "--set-json")
+      o.values.json_values.push_back(value());
+    else if (a == "--set-file")
+      o.values.file_values.push_back(value());
+    else if (a == "--set-literal")
+      o.values.literal_values.push_back(value());
+    else if (a == "-n" || a == "--namespace")
+      o.namespace_ = value();
+    else if (a == "--kube-version")
+      o.kube_version = value();
+    else if (a == "-a" || a == "--api-versions")
+      for (auto& v : split_csv(value())) o.api_versions.push_back(v);
+    else if (a == "-s" || a == "--show-only")
+      o.show_only.push_back(value());
+    else
+      FAIL("unknown flag in case: " << a);
   }
   if (positional.size() == 1) {
     o.chart_path = positional[0];

@@ -29,11 +29,14 @@ bool is_dns_subdomain(const std::string& name) {
   while (true) {
     std::size_t dot = name.find('.', start);
     std::string label = name.substr(start, dot == std::string::npos ? dot : dot - start);
-    if (label.empty() || !alnum(label.front()) || !alnum(label.back())) return false;
+    if (label.empty() || !alnum(label.front()) || !alnum(label.back()))
+      return false;
     for (char c : label) {
-      if (!alnum(c) && c != '-') return false;
+      if (!alnum(c) && c != '-')
+        return false;
     }
-    if (dot == std::string::npos) return true;
+    if (dot == std::string::npos)
+      return true;
     start = dot + 1;
   }
 }
@@ -74,7 +77,8 @@ Prepared prepare(const TemplateOptions& o) {
                              o.api_versions.end());
   const std::string chart_path(go_trim_space(o.chart_path));
   struct stat st {};
-  if (::stat(chart_path.c_str(), &st) != 0) chart_not_found(chart_path);
+  if (::stat(chart_path.c_str(), &st) != 0)
+    chart_not_found(chart_path);
   p.user_values = merge_user_values(o.values, o.read_file);
   LoadOptions load_options;
   load_options.log = o.log;
@@ -83,7 +87,8 @@ Prepared prepare(const TemplateOptions& o) {
   if (!type.empty() && type != "application") {
     throw Error(ErrorKind::Chart, type + " charts are not installable");
   }
-  if (p.chart->metadata.deprecated) log_to(o.log, "", "WARNING: This chart is deprecated");
+  if (p.chart->metadata.deprecated)
+    log_to(o.log, "", "WARNING: This chart is deprecated");
   if (p.chart->metadata.has_dependencies) {
     try {
       check_dependencies(*p.chart);
@@ -100,7 +105,8 @@ Prepared prepare(const TemplateOptions& o) {
 
 bool is_test_hook(const Hook& h) {
   for (const std::string& e : h.events) {
-    if (e == "test") return true;
+    if (e == "test")
+      return true;
   }
   return false;
 }
@@ -116,7 +122,8 @@ std::optional<std::string> source_path(const std::string& doc) {
     if (slash != std::string::npos && slash > start) {
       std::size_t end = doc.find('\n', slash + 1);
       std::string rest = doc.substr(slash + 1, end == std::string::npos ? end : end - slash - 1);
-      if (!rest.empty()) return rest;
+      if (!rest.empty())
+        return rest;
     }
     ++from;
   }
@@ -131,10 +138,10 @@ void validate_release_name(const std::string& name) {
                 "release name " + strconv::quote(name) + ": no name provided");
   }
   if (name.size() > 53 || !is_dns_subdomain(name)) {
-    throw Error(ErrorKind::BadRequest,
-                "release name " + strconv::quote(name) +
-                    ": invalid release name, must match regex " + std::string(kReleaseNameRegex) +
-                    " and the length must not be longer than 53");
+    throw Error(ErrorKind::BadRequest, "release name " + strconv::quote(name) +
+                                           ": invalid release name, must match regex " +
+                                           std::string(kReleaseNameRegex) +
+                                           " and the length must not be longer than 53");
   }
 }
 
@@ -175,22 +182,26 @@ std::string template_command(const TemplateOptions& options) {
   std::string all = std::string(go_trim_space(rel.manifest)) + "\n";
   if (!options.no_hooks) {
     for (const Hook& h : rel.hooks) {
-      if (options.skip_tests && is_test_hook(h)) continue;
+      if (options.skip_tests && is_test_hook(h))
+        continue;
       all += "---\n# Source: " + h.path + "\n" + h.manifest + "\n";
     }
   }
-  if (options.show_only.empty()) return all;
+  if (options.show_only.empty())
+    return all;
   const std::vector<std::string> docs = split_manifests(all);
   std::vector<const std::string*> picked;
   for (const std::string& f : options.show_only) {
     bool found = false;
     for (const std::string& doc : docs) {
       std::optional<std::string> path = source_path(doc);
-      if (!path || path_match(f, *path) != MatchResult::Match) continue;
+      if (!path || path_match(f, *path) != MatchResult::Match)
+        continue;
       picked.push_back(&doc);
       found = true;
     }
-    if (!found) throw Error(ErrorKind::NotFound, "could not find template " + f + " in chart");
+    if (!found)
+      throw Error(ErrorKind::NotFound, "could not find template " + f + " in chart");
   }
   std::string out;
   for (const std::string* doc : picked) out += "---\n" + *doc + "\n";

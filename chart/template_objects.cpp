@@ -38,16 +38,23 @@ Value string_map(const std::map<std::string, std::string>& items) {
 // encoding/json's omitempty: false, 0, "", and empty maps and slices are left out.
 bool is_empty(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::Null: return true;
-    case Value::Kind::Bool: return !v.as_bool();
+    case Value::Kind::Null:
+      return true;
+    case Value::Kind::Bool:
+      return !v.as_bool();
     case Value::Kind::String:
     case Value::Kind::Bytes:
     case Value::Kind::List:
-    case Value::Kind::Map: return v.size() == 0;
-    case Value::Kind::Int: return v.as_int() == 0;
-    case Value::Kind::Uint: return v.as_uint() == 0;
-    case Value::Kind::Float: return v.as_float() == 0;
-    default: return false;
+    case Value::Kind::Map:
+      return v.size() == 0;
+    case Value::Kind::Int:
+      return v.as_int() == 0;
+    case Value::Kind::Uint:
+      return v.as_uint() == 0;
+    case Value::Kind::Float:
+      return v.as_float() == 0;
+    default:
+      return false;
   }
 }
 
@@ -64,7 +71,8 @@ std::function<Value(const t::GoObject&)> json_view(std::vector<JsonTag> tags) {
     for (const JsonTag& tag : tags) {
       const Value* v = o.field(tag.field);
       Value plain = v == nullptr ? Value() : t::to_plain(*v);
-      if (tag.omitempty && is_empty(plain)) continue;
+      if (tag.omitempty && is_empty(plain))
+        continue;
       out.set(tag.json, plain);
     }
     return out;
@@ -76,7 +84,8 @@ std::shared_ptr<const t::GoTypeInfo> maintainer_type() {
     auto info = std::make_shared<t::GoTypeInfo>();
     info->name = "*chart.Maintainer";
     info->kind = t::GoTypeInfo::Kind::PointerToStruct;
-    info->json = json_view({{"name", "Name", true}, {"email", "Email", true}, {"url", "URL", true}});
+    info->json =
+        json_view({{"name", "Name", true}, {"email", "Email", true}, {"url", "URL", true}});
     return info;
   }();
   return type;
@@ -121,7 +130,8 @@ std::shared_ptr<const t::GoTypeInfo> chart_type() {
     info->json = [](const t::GoObject& o) {
       // The embedded Metadata's tagged fields, then IsRoot under its Go name.
       Value out = t::to_plain(o.fields()[0].value);
-      if (!out.is_map()) out = Value::empty_map();
+      if (!out.is_map())
+        out = Value::empty_map();
       out.set("IsRoot", *o.field("IsRoot"));
       return out;
     };
@@ -131,9 +141,9 @@ std::shared_ptr<const t::GoTypeInfo> chart_type() {
 }
 
 Value maintainer_object(const Maintainer& m) {
-  return t::GoObject::make_struct(maintainer_type(), {{"Name", Value(m.name)},
-                                                      {"Email", Value(m.email)},
-                                                      {"URL", Value(m.url)}});
+  return t::GoObject::make_struct(
+      maintainer_type(),
+      {{"Name", Value(m.name)}, {"Email", Value(m.email)}, {"URL", Value(m.url)}});
 }
 
 Value dependency_object(const Dependency& d) {
@@ -154,33 +164,35 @@ Value metadata_object(const Metadata& md) {
   for (const auto& m : md.maintainers) maintainers.push_back(m ? maintainer_object(*m) : Value());
   Value dependencies = Value::empty_list("*chart.Dependency");
   for (const auto& d : md.dependencies) dependencies.push_back(d ? dependency_object(*d) : Value());
-  return t::GoObject::make_struct(metadata_type(), {
-                                                       {"Name", Value(md.name)},
-                                                       {"Home", Value(md.home)},
-                                                       {"Sources", string_list(md.sources)},
-                                                       {"Version", Value(md.version)},
-                                                       {"Description", Value(md.description)},
-                                                       {"Keywords", string_list(md.keywords)},
-                                                       {"Maintainers", maintainers},
-                                                       {"Icon", Value(md.icon)},
-                                                       {"APIVersion", Value(md.api_version)},
-                                                       {"Condition", Value(md.condition)},
-                                                       {"Tags", Value(md.tags)},
-                                                       {"AppVersion", Value(md.app_version)},
-                                                       {"Deprecated", Value(md.deprecated)},
-                                                       {"Annotations", string_map(md.annotations)},
-                                                       {"KubeVersion", Value(md.kube_version)},
-                                                       {"Dependencies", dependencies},
-                                                       {"Type", Value(md.type)},
-                                                   },
-                                 payload);
+  return t::GoObject::make_struct(metadata_type(),
+                                  {
+                                      {"Name", Value(md.name)},
+                                      {"Home", Value(md.home)},
+                                      {"Sources", string_list(md.sources)},
+                                      {"Version", Value(md.version)},
+                                      {"Description", Value(md.description)},
+                                      {"Keywords", string_list(md.keywords)},
+                                      {"Maintainers", maintainers},
+                                      {"Icon", Value(md.icon)},
+                                      {"APIVersion", Value(md.api_version)},
+                                      {"Condition", Value(md.condition)},
+                                      {"Tags", Value(md.tags)},
+                                      {"AppVersion", Value(md.app_version)},
+                                      {"Deprecated", Value(md.deprecated)},
+                                      {"Annotations", string_map(md.annotations)},
+                                      {"KubeVersion", Value(md.kube_version)},
+                                      {"Dependencies", dependencies},
+                                      {"Type", Value(md.type)},
+                                  },
+                                  payload);
 }
 
 // ---- .Files ----
 
 const Value& receiver_data(t::CallContext& ctx) {
   const t::GoObject* o = t::as_go_object(ctx.receiver());
-  if (o == nullptr) throw Error(ErrorKind::Internal, "files method without a receiver");
+  if (o == nullptr)
+    throw Error(ErrorKind::Internal, "files method without a receiver");
   return o->underlying();
 }
 
@@ -191,13 +203,16 @@ std::string base_name(const std::string& path) {
 
 std::shared_ptr<const t::GoTypeInfo> files_type();
 
-Value files_from_map(Value map) { return t::GoObject::make_named(files_type(), std::move(map)); }
+Value files_from_map(Value map) {
+  return t::GoObject::make_named(files_type(), std::move(map));
+}
 
 // Helm's toYAML: sigs.k8s.io/yaml.Marshal without the final newline ("" on error).
 std::string to_yaml(const Value& v) {
   try {
     std::string out = yaml::encode(v);
-    if (!out.empty() && out.back() == '\n') out.pop_back();
+    if (!out.empty() && out.back() == '\n')
+      out.pop_back();
     return out;
   } catch (const Error&) {
     return "";
@@ -223,14 +238,16 @@ std::shared_ptr<const t::GoTypeInfo> files_type() {
       const Value& files = receiver_data(ctx);
       if (files.is_map()) {
         for (const auto& [name, data] : files.map().entries) {
-          if (glob.match(name)) out.set(name, data);
+          if (glob.match(name))
+            out.set(name, data);
         }
       }
       return files_from_map(out);
     });
     info->add_method("AsConfig", "func() string", [](t::CallContext& ctx, t::Args&) {
       const Value& files = receiver_data(ctx);
-      if (!files.is_map()) return Value("");
+      if (!files.is_map())
+        return Value("");
       Value m = Value::empty_map("string");
       for (const auto& [name, data] : files.map().entries) {
         m.set(base_name(name), Value(data.as_string()));
@@ -239,7 +256,8 @@ std::shared_ptr<const t::GoTypeInfo> files_type() {
     });
     info->add_method("AsSecrets", "func() string", [](t::CallContext& ctx, t::Args&) {
       const Value& files = receiver_data(ctx);
-      if (!files.is_map()) return Value("");
+      if (!files.is_map())
+        return Value("");
       Value m = Value::empty_map("string");
       for (const auto& [name, data] : files.map().entries) {
         m.set(base_name(name), Value(json::base64_encode(data.as_string())));
@@ -249,14 +267,17 @@ std::shared_ptr<const t::GoTypeInfo> files_type() {
     info->add_method("Lines", "func(string) []string", [](t::CallContext& ctx, t::Args& args) {
       Value out = Value::empty_list("string");
       const Value* v = receiver_data(ctx).find(args[0].as_string());
-      if (v == nullptr || v->as_string().empty()) return out;
+      if (v == nullptr || v->as_string().empty())
+        return out;
       std::string s = v->as_string();
-      if (s.back() == '\n') s.pop_back();
+      if (s.back() == '\n')
+        s.pop_back();
       std::size_t start = 0;
       while (true) {
         std::size_t nl = s.find('\n', start);
         out.push_back(Value(s.substr(start, nl == std::string::npos ? nl : nl - start)));
-        if (nl == std::string::npos) break;
+        if (nl == std::string::npos)
+          break;
         start = nl + 1;
       }
       return out;
@@ -295,7 +316,8 @@ std::shared_ptr<const t::GoTypeInfo> version_set_type() {
       const Value& list = receiver_data(ctx);
       if (list.is_list()) {
         for (const Value& v : list.list().items) {
-          if (v.as_string() == args[0].as_string()) return Value(true);
+          if (v.as_string() == args[0].as_string())
+            return Value(true);
         }
       }
       return Value(false);
@@ -360,7 +382,8 @@ std::shared_ptr<const t::GoTypeInfo> values_type() {
                            std::size_t dot = name.find('.', start);
                            key = name.substr(start, dot == std::string::npos ? dot : dot - start);
                            const Value* next = at.find(key);
-                           if (next == nullptr || !next->is_map()) break;
+                           if (next == nullptr || !next->is_map())
+                             break;
                            at = *next;
                            start = dot + 1;
                          }
@@ -368,19 +391,19 @@ std::shared_ptr<const t::GoTypeInfo> values_type() {
                        }
                        return make_values_object(*found);
                      });
-    info->add_method("PathValue", "func(string) (interface {}, error)",
-                     [](t::CallContext& ctx, t::Args& args) {
-                       const std::string& p = args[0].as_string();
-                       if (p.empty()) throw t::FuncError("YAML path cannot be empty");
-                       std::optional<Value> v = path_value(receiver_data(ctx), p);
-                       if (!v) {
-                         std::size_t dot = p.rfind('.');
-                         throw t::FuncError(
-                             strconv::quote(dot == std::string::npos ? p : p.substr(dot + 1)) +
-                             " is not a value");
-                       }
-                       return *v;
-                     });
+    info->add_method(
+        "PathValue", "func(string) (interface {}, error)", [](t::CallContext& ctx, t::Args& args) {
+          const std::string& p = args[0].as_string();
+          if (p.empty())
+            throw t::FuncError("YAML path cannot be empty");
+          std::optional<Value> v = path_value(receiver_data(ctx), p);
+          if (!v) {
+            std::size_t dot = p.rfind('.');
+            throw t::FuncError(strconv::quote(dot == std::string::npos ? p : p.substr(dot + 1)) +
+                               " is not a value");
+          }
+          return *v;
+        });
     return info;
   }();
   return type;
@@ -389,9 +412,9 @@ std::shared_ptr<const t::GoTypeInfo> values_type() {
 }  // namespace
 
 Value make_chart_object(const Metadata& metadata, bool is_root) {
-  return t::GoObject::make_struct(
-      chart_type(), {Field{"chart.Metadata", metadata_object(metadata), true},
-                     Field{"IsRoot", Value(is_root), false}});
+  return t::GoObject::make_struct(chart_type(),
+                                  {Field{"chart.Metadata", metadata_object(metadata), true},
+                                   Field{"IsRoot", Value(is_root), false}});
 }
 
 Value make_files_object(const std::vector<File>& files) {
@@ -401,23 +424,24 @@ Value make_files_object(const std::vector<File>& files) {
 }
 
 Value make_capabilities_object(const Capabilities& caps) {
-  Value kube = t::GoObject::make_struct(kube_version_type(),
-                                        {{"Version", Value(caps.kube_version.version)},
-                                         {"Major", Value(caps.kube_version.major)},
-                                         {"Minor", Value(caps.kube_version.minor)}});
+  Value kube =
+      t::GoObject::make_struct(kube_version_type(), {{"Version", Value(caps.kube_version.version)},
+                                                     {"Major", Value(caps.kube_version.major)},
+                                                     {"Minor", Value(caps.kube_version.minor)}});
   Value api_versions = t::GoObject::make_named(version_set_type(), string_list(caps.api_versions));
   Value helm = t::GoObject::make_struct(build_info_type(),
                                         {{"Version", Value(caps.helm_version.version)},
                                          {"GitCommit", Value(caps.helm_version.git_commit)},
                                          {"GitTreeState", Value(caps.helm_version.git_tree_state)},
                                          {"GoVersion", Value(caps.helm_version.go_version)}});
-  return t::GoObject::make_struct(capabilities_type(), {{"KubeVersion", kube},
-                                                        {"APIVersions", api_versions},
-                                                        {"HelmVersion", helm}});
+  return t::GoObject::make_struct(
+      capabilities_type(),
+      {{"KubeVersion", kube}, {"APIVersions", api_versions}, {"HelmVersion", helm}});
 }
 
 Value make_values_object(Value map) {
-  if (!map.is_map()) map = Value::empty_map();
+  if (!map.is_map())
+    map = Value::empty_map();
   return t::GoObject::make_named(values_type(), std::move(map));
 }
 

@@ -1,16 +1,13 @@
-// `helm template`, `values` and `render` against the oracle: each testdata/chart/template/NAME.args is run
-// from testdata/ (so paths in messages match), and stdout and stderr (Helm's log lines, then
+// `helm template`, `values` and `render` against the oracle: each testdata/chart/template/NAME.args
+// is run from testdata/ (so paths in messages match), and stdout and stderr (Helm's log lines, then
 // "Error: ..." on failure) must equal the oracle's NAME.stdout and NAME.stderr byte for byte.
-#include "chart/template_command.h"
-
-#include "chart/template_args_testing.h"
-
 #include <unistd.h>
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
+#include "chart/template_args_testing.h"
+#include "chart/template_command.h"
 #include "core/error.h"
 #include "core/json.h"
 #include "tests/support/testing.h"
@@ -20,9 +17,9 @@ namespace {
 namespace chart = capstan::chart;
 namespace fs = std::filesystem;
 using capstan::chart::testing::InDirectory;
+using capstan::chart::testing::Invocation;
 using capstan::chart::testing::parse_args;
 using capstan::chart::testing::read_lines;
-using capstan::chart::testing::Invocation;
 
 std::string sorted_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -30,7 +27,8 @@ std::string sorted_lines(const std::string& text) {
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
     lines.push_back(text.substr(start, nl == std::string::npos ? nl : nl - start + 1));
-    if (nl == std::string::npos) break;
+    if (nl == std::string::npos)
+      break;
     start = nl + 1;
   }
   std::sort(lines.begin(), lines.end());

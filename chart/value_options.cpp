@@ -25,7 +25,8 @@ std::string read_value_file(const std::string& path) {
 
 Value read_values(std::string_view yaml_text) {
   Value v = yaml::decode(yaml_text);
-  if (v.is_null()) return Value::empty_map();
+  if (v.is_null())
+    return Value::empty_map();
   if (!v.is_map()) {
     throw Error(ErrorKind::Parse,
                 "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " +

@@ -31,8 +31,7 @@ std::string read_value_file(const std::string& path);
 // MergeValues. Errors read as Helm's: "failed to parse staging.yaml: error converting YAML to
 // JSON: yaml: line 3: ...", "failed parsing --set data: key \"a\" has no value",
 // "failed parsing --set-json data a=[", "open missing.yaml: no such file or directory".
-Value merge_user_values(const ValueOptions& options,
-                        const ValueFileReader& read = read_value_file);
+Value merge_user_values(const ValueOptions& options, const ValueFileReader& read = read_value_file);
 
 // chartutil.ReadValues / yaml.Unmarshal into map[string]interface{}: numbers are float64, an
 // empty document is an empty map. Errors read as sigs.k8s.io/yaml's ("error converting YAML to
