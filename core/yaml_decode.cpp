@@ -83,7 +83,8 @@ double allowed_alias_ratio(long decode_count) {
 
 class Decoder {
  public:
-  Decoder(const Document& doc, const DecodeOptions& options)
+  // The document's unshared scalar texts are moved into the result.
+  Decoder(Document& doc, const DecodeOptions& options)
       : doc_(doc), options_(options), active_(doc.nodes.size(), false) {}
 
   Value run() {
@@ -115,7 +116,8 @@ class Decoder {
     throw Error(kind, std::string(kConvertErrorPrefix) + "yaml: " + message, where(at));
   }
 
-  Value unmarshal(std::int32_t i) {
+  // yaml.v2 counts every node it decodes, and those reached through aliases.
+  void count(std::int32_t i) {
     ++decode_count_;
     if (alias_depth_ > 0) ++alias_count_;
     if ((alias_count_ > 100 && decode_count_ > 1000 &&
@@ -124,6 +126,10 @@ class Decoder {
         static_cast<std::size_t>(alias_count_) > options_.max_alias_expansion) {
       fail("document contains excessive aliasing", i, ErrorKind::Limit);
     }
+  }
+
+  Value unmarshal(std::int32_t i) {
+    count(i);
     const Node& n = node(i);
     switch (n.kind) {
       case Node::Kind::Alias: {
@@ -191,7 +197,7 @@ class Decoder {
   }
 
   Value scalar(std::int32_t i) {
-    const Node& n = node(i);
+    Node& n = doc_.nodes[static_cast<std::size_t>(i)];
     const Resolved r = resolved(i);
     switch (r.type) {
       case Resolved::Type::Null: return Value();
@@ -207,6 +213,7 @@ class Decoder {
       // The JSON step replaces what is not UTF-8.
       return Value(json::coerce_utf8(*data));
     }
+    if (!n.shared) return Value(std::move(n.value));  // decoded once: the text can go
     return Value(n.value);
   }
 
@@ -290,8 +297,7 @@ class Decoder {
 
   // d.unmarshal(n, out) with out the map being filled: counted like any node.
   void merge_one(std::int32_t i, Map& out, std::set<std::string>& seen) {
-    ++decode_count_;
-    if (alias_depth_ > 0) ++alias_count_;
+    count(i);
     const Node& n = node(i);
     if (n.kind == Node::Kind::Alias) {
       if (active_[static_cast<std::size_t>(i)]) fail("anchor '" + n.value + "' value contains itself", i);
@@ -308,7 +314,7 @@ class Decoder {
 
   struct Key {
     std::string text;       // the JSON key
-    std::string typed;      // identity of the yaml.v2 key, for strict mode ("" for NaN)
+    std::string typed;      // identity of the yaml.v2 key, in strict mode only ("" for NaN)
     std::string go_syntax;  // %#v of the yaml.v2 key
   };
 
@@ -318,11 +324,19 @@ class Decoder {
     while (node(target).kind == Node::Kind::Alias) target = node(target).target;
     const Node& n = node(target);
     if (n.kind != Node::Kind::Scalar) {
+      const std::string message = "invalid map key: " + go_syntax(i);
       unmarshal(i);  // yaml.v2 decodes the key before refusing it
-      fail("invalid map key: " + go_syntax(i), i);
+      fail(message, i);
     }
-    Value decoded = unmarshal(i);
+    std::string binary;
+    if (target == i) {
+      count(i);  // a scalar key, read in place (its text is kept for messages)
+    } else {
+      Value decoded = unmarshal(i);
+      if (decoded.is_string()) binary = decoded.as_string();
+    }
     const Resolved r = resolved(target);
+    const bool strict = options_.strict;
     Key k;
     switch (r.type) {
       case Resolved::Type::Null:
@@ -333,19 +347,19 @@ class Decoder {
         break;
       case Resolved::Type::Bool:
         k.text = r.b ? "true" : "false";
-        k.typed = "b" + k.text;
+        if (strict) k.typed = "b" + k.text;
         k.go_syntax = k.text;
         break;
       case Resolved::Type::Int:
         k.text = std::to_string(r.i);
-        k.typed = "i" + k.text;
+        if (strict) k.typed = "i" + k.text;
         k.go_syntax = k.text;
         break;
       case Resolved::Type::Uint: {
         char hex[24];
         std::snprintf(hex, sizeof hex, "0x%llx", static_cast<unsigned long long>(r.u));
         k.text = std::to_string(r.u);
-        k.typed = "u" + k.text;
+        if (strict) k.typed = "u" + k.text;
         k.go_syntax = hex;
         conversion("uint64", hex, i);
         break;
@@ -358,14 +372,24 @@ class Decoder {
         if (s == "NaN") s = ".nan";
         k.text = s;
         k.go_syntax = strconv::format_float(r.f, 'g', -1, 64);
-        if (!std::isnan(r.f)) k.typed = "f" + k.go_syntax;
+        if (strict && !std::isnan(r.f)) k.typed = "f" + k.go_syntax;
         break;
       }
       case Resolved::Type::String:
-        k.text = decoded.as_string();
-        if (r.tag == Tag::Binary) k.text = decoded.as_string();
-        k.typed = "s" + k.text;
-        k.go_syntax = go_quote(k.text);
+        if (r.tag == Tag::Binary) {
+          if (target == i) {
+            std::optional<std::string> data = json::base64_decode(n.value);
+            if (!data) fail("!!binary value contains invalid base64 data", i);
+            binary = json::coerce_utf8(*data);
+          }
+          k.text = std::move(binary);
+        } else {
+          k.text = n.value;
+        }
+        if (strict) {
+          k.typed = "s" + k.text;
+          k.go_syntax = go_quote(k.text);
+        }
         break;
     }
     return k;
@@ -471,7 +495,7 @@ class Decoder {
     }
   }
 
-  const Document& doc_;
+  Document& doc_;
   const DecodeOptions& options_;
   std::vector<bool> active_;  // alias nodes being expanded
   long decode_count_ = 0;

@@ -105,6 +105,7 @@ class Builder : public YAML::EventHandler {
     n.pos = mark.pos;
     n.line = mark.line;
     n.column = mark.column;
+    n.shared = anchor != 0 || anchored_open_ > 0;
     if (anchor != 0) {
       n.anchor = std::move(pending_anchor_);
       pending_anchor_.clear();
@@ -143,8 +144,11 @@ class Builder : public YAML::EventHandler {
       n.tag = tag;
     }
     state_.on_node(mark);
+    const bool shared_root = anchor != 0;
     const std::int32_t index = add(std::move(n));
     stack_.push_back(index);
+    anchored_.push_back(shared_root);
+    if (shared_root) ++anchored_open_;
     if (stack_.size() > options_.max_depth) {
       throw Error(ErrorKind::Limit,
                   std::string(kConvertErrorPrefix) + "yaml: line " + std::to_string(mark.line + 1) +
@@ -157,6 +161,8 @@ class Builder : public YAML::EventHandler {
 
   void close() {
     stack_.pop_back();
+    if (anchored_.back()) --anchored_open_;
+    anchored_.pop_back();
     state_.on_collection_end();
   }
 
@@ -164,6 +170,8 @@ class Builder : public YAML::EventHandler {
   SyntaxState& state_;
   const DecodeOptions& options_;
   std::vector<std::int32_t> stack_;
+  std::vector<bool> anchored_;  // per open collection: whether it has an anchor
+  int anchored_open_ = 0;       // open collections with an anchor
   std::vector<std::int32_t> anchors_;  // yaml-cpp anchor id -> node
   std::string pending_anchor_;
 };

@@ -18,6 +18,9 @@ struct Node {
   Kind kind = Kind::Scalar;
   // A plain scalar without a tag (yaml.v2's implicit): the only kind resolve() types.
   bool plain = false;
+  // Reachable through an alias (anchored, or inside an anchored collection): decoded more
+  // than once, so its text must stay in place.
+  bool shared = false;
   int pos = 0;     // byte offset in the parsed text
   int line = 0;    // 0-based, as libyaml's marks
   int column = 0;  // 0-based
