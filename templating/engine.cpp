@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include <exception>
+#include <type_traits>
 
 #include "core/error.h"
 #include "templating/exec.h"
@@ -50,10 +51,18 @@ void erase_no_value(std::string& s) {
 // large stack (committed lazily, page by page) to get the same room.
 constexpr std::size_t kExecStackSize = std::size_t{1} << 30;
 
+// Set on threads that already run on such a stack, so nested calls do not spawn another.
+thread_local bool tl_on_big_stack = false;
+
 template <typename F>
 void on_big_stack(F&& f) {
+  if (tl_on_big_stack) {
+    f();
+    return;
+  }
+  using Fn = std::remove_reference_t<F>;
   struct Call {
-    F* f;
+    Fn* f;
     std::exception_ptr error;
   } call{&f, nullptr};
   pthread_attr_t attr;
@@ -62,6 +71,7 @@ void on_big_stack(F&& f) {
   pthread_t thread;
   auto body = [](void* p) -> void* {
     auto* c = static_cast<Call*>(p);
+    tl_on_big_stack = true;
     try {
       (*c->f)();
     } catch (...) {
@@ -80,6 +90,8 @@ void on_big_stack(F&& f) {
 }
 
 }  // namespace
+
+void run_with_big_stack(const std::function<void()>& f) { on_big_stack(f); }
 
 std::string helm_parse_error(std::string_view file, std::string_view go_message) {
   const auto tokens = split(go_message, ": ", SIZE_MAX);

@@ -99,6 +99,11 @@ class Engine {
   std::unique_ptr<Impl> impl_;
 };
 
+// Runs f on a thread with a 1 GB stack (committed page by page), where Engine's parse, render
+// and execute run directly instead of each spawning such a thread (Go's goroutine stacks grow to
+// 1 GB; deep template recursion needs the room). Wrap a whole chart render in one call.
+void run_with_big_stack(const std::function<void()>& f);
+
 // Helm's cleanupParseError / cleanupExecError applied to Go's error text, for callers that run
 // a TemplateSet themselves.
 std::string helm_parse_error(std::string_view file, std::string_view go_message);

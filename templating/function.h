@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -80,7 +81,12 @@ class FuncMap {
   std::size_t size() const { return functions_.size(); }
 
  private:
-  std::map<std::string, Function, std::less<>> functions_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Looked up on every call a template makes: hashed, with string_view lookups.
+  std::unordered_map<std::string, Function, Hash, std::equal_to<>> functions_;
 };
 
 // Function families. Go's builtins (funcs_builtin.cpp) are always present and are not in a
