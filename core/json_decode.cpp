@@ -19,19 +19,37 @@ namespace {
 
 // strconv.Quote of the byte read as a rune, in single quotes (Go's quoteChar).
 std::string quote_char(unsigned char c) {
-  if (c == '\'') return "'\\''";
-  if (c == '"') return "'\"'";
+  if (c == '\'')
+    return "'\\''";
+  if (c == '"')
+    return "'\"'";
   static constexpr char kHex[] = "0123456789abcdef";
   std::string s = "'";
   switch (c) {
-    case '\a': s += "\\a"; break;
-    case '\b': s += "\\b"; break;
-    case '\f': s += "\\f"; break;
-    case '\n': s += "\\n"; break;
-    case '\r': s += "\\r"; break;
-    case '\t': s += "\\t"; break;
-    case '\v': s += "\\v"; break;
-    case '\\': s += "\\\\"; break;
+    case '\a':
+      s += "\\a";
+      break;
+    case '\b':
+      s += "\\b";
+      break;
+    case '\f':
+      s += "\\f";
+      break;
+    case '\n':
+      s += "\\n";
+      break;
+    case '\r':
+      s += "\\r";
+      break;
+    case '\t':
+      s += "\\t";
+      break;
+    case '\v':
+      s += "\\v";
+      break;
+    case '\\':
+      s += "\\\\";
+      break;
     default:
       if (c < 0x20 || c == 0x7F) {
         s += "\\x";
@@ -51,12 +69,19 @@ std::string quote_char(unsigned char c) {
   return s + "'";
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -71,12 +96,13 @@ class Parser {
       // Here a value is expected (stateBeginValue and friends).
       skip_space();
       Value v;
-      if (i_ >= s_.size()) syntax("unexpected end of JSON input");
+      if (i_ >= s_.size())
+        syntax("unexpected end of JSON input");
       const char c = s_[i_];
       if (c == '{' || c == '[') {
         if (frames_.size() >= options_.max_depth) {
-          throw Error(ErrorKind::Limit, "invalid character " + quote_char(c) + " exceeded max depth",
-                      where());
+          throw Error(ErrorKind::Limit,
+                      "invalid character " + quote_char(c) + " exceeded max depth", where());
         }
         ++i_;
         Frame f;
@@ -111,11 +137,13 @@ class Parser {
           f.value.mutable_list().items.push_back(std::move(v));
         }
         skip_space();
-        if (i_ >= s_.size()) syntax("unexpected end of JSON input");
+        if (i_ >= s_.size())
+          syntax("unexpected end of JSON input");
         const char e = s_[i_];
         if (e == ',') {
           ++i_;
-          if (f.is_map) begin_key();
+          if (f.is_map)
+            begin_key();
           break;
         }
         if (e == (f.is_map ? '}' : ']')) {
@@ -125,12 +153,15 @@ class Parser {
         }
         invalid(e, f.is_map ? "after object key:value pair" : "after array element");
       }
-      if (have_top) break;
+      if (have_top)
+        break;
     }
     // stateEndTop: only white space may follow.
     skip_space();
-    if (i_ < s_.size()) invalid(s_[i_], "after top-level value");
-    if (!deferred_.empty()) throw Error(ErrorKind::Parse, deferred_, {options_.file, 0, 0});
+    if (i_ < s_.size())
+      invalid(s_[i_], "after top-level value");
+    if (!deferred_.empty())
+      throw Error(ErrorKind::Parse, deferred_, {options_.file, 0, 0});
     return top;
   }
 
@@ -150,22 +181,31 @@ class Parser {
   // After '{' or ',' inside an object: a key string and a colon.
   void begin_key() {
     skip_space();
-    if (i_ >= s_.size()) syntax("unexpected end of JSON input");
-    if (s_[i_] != '"') invalid(s_[i_], "looking for beginning of object key string");
+    if (i_ >= s_.size())
+      syntax("unexpected end of JSON input");
+    if (s_[i_] != '"')
+      invalid(s_[i_], "looking for beginning of object key string");
     frames_.back().key = string_literal();
     skip_space();
-    if (i_ >= s_.size()) syntax("unexpected end of JSON input");
-    if (s_[i_] != ':') invalid(s_[i_], "after object key");
+    if (i_ >= s_.size())
+      syntax("unexpected end of JSON input");
+    if (s_[i_] != ':')
+      invalid(s_[i_], "after object key");
     ++i_;
   }
 
   Value scalar() {
     const char c = s_[i_];
-    if (c == '"') return Value(string_literal());
-    if (c == '-' || is_digit(c)) return number();
-    if (c == 't') return literal("true", Value(true));
-    if (c == 'f') return literal("false", Value(false));
-    if (c == 'n') return literal("null", Value());
+    if (c == '"')
+      return Value(string_literal());
+    if (c == '-' || is_digit(c))
+      return number();
+    if (c == 't')
+      return literal("true", Value(true));
+    if (c == 'f')
+      return literal("false", Value(false));
+    if (c == 'n')
+      return literal("null", Value());
     invalid(c, "looking for beginning of value");
   }
 
@@ -186,7 +226,8 @@ class Parser {
     const std::size_t start = i_;
     auto peek = [&] { return i_ < s_.size() ? s_[i_] : ' '; };
     bool integer = true;
-    if (peek() == '-') ++i_;
+    if (peek() == '-')
+      ++i_;
     if (peek() == '0') {
       ++i_;
     } else if (is_digit(peek())) {
@@ -197,26 +238,30 @@ class Parser {
     if (peek() == '.') {
       integer = false;
       ++i_;
-      if (!is_digit(peek())) invalid(peek(), "after decimal point in numeric literal");
+      if (!is_digit(peek()))
+        invalid(peek(), "after decimal point in numeric literal");
       while (is_digit(peek())) ++i_;
     }
     if (peek() == 'e' || peek() == 'E') {
       integer = false;
       ++i_;
-      if (peek() == '+' || peek() == '-') ++i_;
-      if (!is_digit(peek())) invalid(peek(), "in exponent of numeric literal");
+      if (peek() == '+' || peek() == '-')
+        ++i_;
+      if (!is_digit(peek()))
+        invalid(peek(), "in exponent of numeric literal");
       while (is_digit(peek())) ++i_;
     }
     const std::string_view text = s_.substr(start, i_ - start);
     if (integer && options_.numbers == Numbers::Typed) {
       std::int64_t n = 0;
       auto r = std::from_chars(text.data(), text.data() + text.size(), n);
-      if (r.ec == std::errc() && r.ptr == text.data() + text.size()) return Value::integer(n);
+      if (r.ec == std::errc() && r.ptr == text.data() + text.size())
+        return Value::integer(n);
     }
     double f = 0;
     if (!parse_decimal_float(text, f) && deferred_.empty()) {
-      deferred_ = "json: cannot unmarshal number " + std::string(text) +
-                  " into Go value of type float64";
+      deferred_ =
+          "json: cannot unmarshal number " + std::string(text) + " into Go value of type float64";
     }
     return Value::floating(f);
   }
@@ -232,7 +277,8 @@ class Parser {
       if (c == '"') {
         return std::string(s_.substr(start, i_++ - start));
       }
-      if (c == '\\' || c < 0x20 || c >= 0x80) break;
+      if (c == '\\' || c < 0x20 || c >= 0x80)
+        break;
       ++i_;
     }
     std::string out(s_.substr(start, i_ - start));
@@ -242,7 +288,8 @@ class Parser {
         ++i_;
         return out;
       }
-      if (c < 0x20) invalid(static_cast<char>(c), "in string literal");
+      if (c < 0x20)
+        invalid(static_cast<char>(c), "in string literal");
       if (c == '\\') {
         escape(out);
         continue;
@@ -267,9 +314,11 @@ class Parser {
   char32_t hex4() {
     char32_t v = 0;
     for (int k = 0; k < 4; ++k) {
-      if (i_ >= s_.size()) invalid(' ', "in \\u hexadecimal character escape");  // Go's eof()
+      if (i_ >= s_.size())
+        invalid(' ', "in \\u hexadecimal character escape");  // Go's eof()
       int h = hex_value(s_[i_]);
-      if (h < 0) invalid(s_[i_], "in \\u hexadecimal character escape");
+      if (h < 0)
+        invalid(s_[i_], "in \\u hexadecimal character escape");
       v = v << 4 | static_cast<char32_t>(h);
       ++i_;
     }
@@ -278,19 +327,39 @@ class Parser {
 
   void escape(std::string& out) {
     ++i_;  // the backslash
-    if (i_ >= s_.size()) invalid(' ', "in string escape code");  // Go's eof() feeds a space
+    if (i_ >= s_.size())
+      invalid(' ', "in string escape code");  // Go's eof() feeds a space
     const char e = s_[i_++];
     switch (e) {
-      case '"': out += '"'; return;
-      case '\\': out += '\\'; return;
-      case '/': out += '/'; return;
-      case 'b': out += '\b'; return;
-      case 'f': out += '\f'; return;
-      case 'n': out += '\n'; return;
-      case 'r': out += '\r'; return;
-      case 't': out += '\t'; return;
-      case 'u': break;
-      default: --i_; invalid(e, "in string escape code");
+      case '"':
+        out += '"';
+        return;
+      case '\\':
+        out += '\\';
+        return;
+      case '/':
+        out += '/';
+        return;
+      case 'b':
+        out += '\b';
+        return;
+      case 'f':
+        out += '\f';
+        return;
+      case 'n':
+        out += '\n';
+        return;
+      case 'r':
+        out += '\r';
+        return;
+      case 't':
+        out += '\t';
+        return;
+      case 'u':
+        break;
+      default:
+        --i_;
+        invalid(e, "in string escape code");
     }
     char32_t r = hex4();
     if (r >= 0xD800 && r < 0xDC00) {
@@ -301,7 +370,8 @@ class Parser {
         char32_t lo = 0;
         for (std::size_t k = 2; k < 6; ++k) {
           int h = hex_value(s_[i_ + k]);
-          if (h < 0) hex = false;
+          if (h < 0)
+            hex = false;
           lo = lo << 4 | static_cast<char32_t>(h < 0 ? 0 : h);
         }
         if (hex && lo >= 0xDC00 && lo < 0xE000) {

@@ -36,25 +36,42 @@ namespace {
 class Encoder {
  public:
   Encoder(std::string& out, const EncodeOptions& options)
-      : out_(out), options_(options),
+      : out_(out),
+        options_(options),
         indented_(!options.prefix.empty() || !options.indent.empty()) {}
 
   void value(const Value& v, int depth) {
     switch (v.kind()) {
-      case Value::Kind::Null: out_ += "null"; return;
-      case Value::Kind::Bool: out_ += v.as_bool() ? "true" : "false"; return;
-      case Value::Kind::Int: out_ += std::to_string(v.as_int()); return;
-      case Value::Kind::Uint: out_ += std::to_string(v.as_uint()); return;
-      case Value::Kind::Float: number(v); return;
-      case Value::Kind::String: append_quoted(out_, v.as_string(), options_.escape_html); return;
+      case Value::Kind::Null:
+        out_ += "null";
+        return;
+      case Value::Kind::Bool:
+        out_ += v.as_bool() ? "true" : "false";
+        return;
+      case Value::Kind::Int:
+        out_ += std::to_string(v.as_int());
+        return;
+      case Value::Kind::Uint:
+        out_ += std::to_string(v.as_uint());
+        return;
+      case Value::Kind::Float:
+        number(v);
+        return;
+      case Value::Kind::String:
+        append_quoted(out_, v.as_string(), options_.escape_html);
+        return;
       case Value::Kind::Bytes:
         // Go: []byte encodes as a base64 string.
         out_ += '"';
         out_ += base64_encode(v.as_string());
         out_ += '"';
         return;
-      case Value::Kind::List: list(v.list(), depth); return;
-      case Value::Kind::Map: map(v.map(), depth); return;
+      case Value::Kind::List:
+        list(v.list(), depth);
+        return;
+      case Value::Kind::Map:
+        map(v.map(), depth);
+        return;
       case Value::Kind::Object:
         if (options_.object_value) {
           value(options_.object_value(*v.object()), depth);
@@ -83,7 +100,8 @@ class Encoder {
     }
     bool first = true;
     for (const Value& item : l.items) {
-      if (!first) out_ += ',';
+      if (!first)
+        out_ += ',';
       first = false;
       newline(depth + 1);
       value(item, depth + 1);
@@ -101,7 +119,8 @@ class Encoder {
     // std::map orders keys byte-wise, as encoding/json sorts them.
     bool first = true;
     for (const auto& [key, item] : m.entries) {
-      if (!first) out_ += ',';
+      if (!first)
+        out_ += ',';
       first = false;
       newline(depth + 1);
       append_quoted(out_, key, options_.escape_html);
@@ -113,7 +132,8 @@ class Encoder {
   }
 
   void newline(int depth) {
-    if (!indented_) return;
+    if (!indented_)
+      return;
     out_ += '\n';
     out_ += options_.prefix;
     for (int i = 0; i < depth; ++i) out_ += options_.indent;

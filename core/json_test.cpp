@@ -113,7 +113,8 @@ TEST_CASE("json: syntax errors carry a line and column", "[json]") {
 TEST_CASE("json: nesting is bounded", "[json]") {
   json::DecodeOptions options;
   options.max_depth = 3;
-  CHECK(json::decode("[[[1]]]", options) == Value::list_of({Value::list_of({Value::list_of({Value::floating(1)})})}));
+  CHECK(json::decode("[[[1]]]", options) ==
+        Value::list_of({Value::list_of({Value::list_of({Value::floating(1)})})}));
   try {
     json::decode("[[[[1]]]]", options);
     FAIL("no error");

@@ -49,8 +49,10 @@ inline std::string unescape(std::string_view s) {
 // The dump of gen/common/common.go's Dump.
 inline std::string dump(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::Null: return "null";
-    case Value::Kind::Bool: return v.as_bool() ? "true" : "false";
+    case Value::Kind::Null:
+      return "null";
+    case Value::Kind::Bool:
+      return v.as_bool() ? "true" : "false";
     case Value::Kind::Int:
       return std::string(num_type_name(v.num_type())) + ":" + std::to_string(v.as_int());
     case Value::Kind::Uint:
@@ -75,7 +77,8 @@ inline std::string dump(const Value& v) {
     case Value::Kind::List: {
       std::string out = "[";
       for (const Value& item : v.list().items) {
-        if (out.size() > 1) out += ',';
+        if (out.size() > 1)
+          out += ',';
         out += dump(item);
       }
       return out + "]";
@@ -83,12 +86,14 @@ inline std::string dump(const Value& v) {
     case Value::Kind::Map: {
       std::string out = "{";
       for (const auto& [key, item] : v.map().entries) {
-        if (out.size() > 1) out += ',';
+        if (out.size() > 1)
+          out += ',';
         out += dump(Value(key)) + ":" + dump(item);
       }
       return out + "}";
     }
-    case Value::Kind::Object: return "object:" + v.type_name();
+    case Value::Kind::Object:
+      return "object:" + v.type_name();
   }
   return "?";
 }
@@ -114,16 +119,20 @@ inline std::vector<Row> read_table(const std::filesystem::path& path) {
   int line_no = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string::npos)
+      end = text.size();
     std::string_view line(text.data() + pos, end - pos);
     pos = end + 1;
     ++line_no;
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#')
+      continue;
     Row row{line_no, {}};
     for (std::size_t start = 0;;) {
       std::size_t tab = line.find('\t', start);
-      row.cols.push_back(unescape(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start)));
-      if (tab == std::string_view::npos) break;
+      row.cols.push_back(
+          unescape(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start)));
+      if (tab == std::string_view::npos)
+        break;
       start = tab + 1;
     }
     rows.push_back(std::move(row));

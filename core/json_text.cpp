@@ -36,11 +36,16 @@ constexpr std::array<bool, 128> kSafe = make_safe(false);
 constexpr std::array<bool, 128> kHtmlSafe = make_safe(true);
 
 int base64_value(unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 26;
+  if (c >= '0' && c <= '9')
+    return c - '0' + 52;
+  if (c == '+')
+    return 62;
+  if (c == '/')
+    return 63;
   return -1;
 }
 
@@ -49,7 +54,8 @@ int base64_value(unsigned char c) {
 Rune decode_rune(std::string_view s, std::size_t i) {
   const auto c0 = static_cast<unsigned char>(s[i]);
   const std::size_t left = s.size() - i;
-  if (c0 < 0x80) return {c0, 1};
+  if (c0 < 0x80)
+    return {c0, 1};
   auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   // Go's "accept ranges": the valid range of the second byte depends on the first.
   if (c0 >= 0xC2 && c0 <= 0xDF) {
@@ -67,8 +73,8 @@ Rune decode_rune(std::string_view s, std::size_t i) {
     unsigned char hi = c0 == 0xF4 ? 0x8F : 0xBF;
     if (left >= 4 && is_continuation(at(1), lo, hi) && is_continuation(at(2)) &&
         is_continuation(at(3))) {
-      return {static_cast<char32_t>((c0 & 0x07) << 18 | (at(1) & 0x3F) << 12 |
-                                    (at(2) & 0x3F) << 6 | (at(3) & 0x3F)),
+      return {static_cast<char32_t>((c0 & 0x07) << 18 | (at(1) & 0x3F) << 12 | (at(2) & 0x3F) << 6 |
+                                    (at(3) & 0x3F)),
               4};
     }
   }
@@ -82,7 +88,8 @@ bool valid_utf8(std::string_view s) {
       continue;
     }
     Rune r = decode_rune(s, i);
-    if (r.rune == kReplacementChar && r.size == 1) return false;
+    if (r.rune == kReplacementChar && r.size == 1)
+      return false;
     i += static_cast<std::size_t>(r.size);
   }
   return true;
@@ -108,7 +115,8 @@ std::string coerce_utf8(std::string_view s) {
 }
 
 void append_utf8(std::string& out, char32_t r) {
-  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = kReplacementChar;
+  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
+    r = kReplacementChar;
   if (r < 0x80) {
     out += static_cast<char>(r);
   } else if (r < 0x800) {
@@ -141,10 +149,18 @@ void append_quoted(std::string& out, std::string_view s, bool escape_html) {
       out += '\\';
       switch (b) {
         case '\\':
-        case '"': out += static_cast<char>(b); break;
-        case '\n': out += 'n'; break;
-        case '\r': out += 'r'; break;
-        case '\t': out += 't'; break;
+        case '"':
+          out += static_cast<char>(b);
+          break;
+        case '\n':
+          out += 'n';
+          break;
+        case '\r':
+          out += 'r';
+          break;
+        case '\t':
+          out += 't';
+          break;
         default:
           out += "u00";
           out += kHex[b >> 4];
@@ -176,11 +192,13 @@ void append_quoted(std::string& out, std::string_view s, bool escape_html) {
 }
 
 bool parse_decimal_float(std::string_view s, double& out) {
-  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  if (!s.empty() && s[0] == '+')
+    s.remove_prefix(1);
   const bool neg = !s.empty() && s[0] == '-';
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   (void)end;
-  if (ec != std::errc::result_out_of_range) return true;
+  if (ec != std::errc::result_out_of_range)
+    return true;
   // Out of range is an overflow or an underflow: tell them apart by the decimal magnitude of
   // the first significant digit.
   long long exp = 0;
@@ -191,12 +209,14 @@ bool parse_decimal_float(std::string_view s, double& out) {
       exp = *first == '-' ? -(1LL << 40) : (1LL << 40);  // beyond any double's range
     }
   }
-  std::string_view mantissa = s.substr(neg ? 1 : 0, e == std::string_view::npos ? s.npos : e - (neg ? 1 : 0));
+  std::string_view mantissa =
+      s.substr(neg ? 1 : 0, e == std::string_view::npos ? s.npos : e - (neg ? 1 : 0));
   std::size_t dot = mantissa.find('.');
   std::size_t int_digits = dot == std::string_view::npos ? mantissa.size() : dot;
   long long magnitude = 0;  // power of ten of the first non-zero digit
   for (std::size_t k = 0; k < mantissa.size(); ++k) {
-    if (mantissa[k] == '.' || mantissa[k] == '0') continue;
+    if (mantissa[k] == '.' || mantissa[k] == '0')
+      continue;
     magnitude = k < int_digits ? static_cast<long long>(int_digits - k - 1)
                                : -static_cast<long long>(k - int_digits);
     break;
@@ -214,7 +234,9 @@ std::string base64_encode(std::string_view data) {
   std::string out;
   out.reserve((data.size() + 2) / 3 * 4);
   std::size_t i = 0;
-  auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(data[k])); };
+  auto byte = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(data[k]));
+  };
   for (; i + 3 <= data.size(); i += 3) {
     std::uint32_t v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
     out += kBase64[v >> 18 & 0x3F];
@@ -236,9 +258,11 @@ std::optional<std::string> base64_decode(std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
   for (char c : text) {
-    if (c != '\r' && c != '\n') clean += c;
+    if (c != '\r' && c != '\n')
+      clean += c;
   }
-  if (clean.size() % 4 != 0) return std::nullopt;
+  if (clean.size() % 4 != 0)
+    return std::nullopt;
   std::string out;
   out.reserve(clean.size() / 4 * 3);
   for (std::size_t q = 0; q < clean.size(); q += 4) {
@@ -249,18 +273,22 @@ std::optional<std::string> base64_decode(std::string_view text) {
       const char c = clean[q + static_cast<std::size_t>(k)];
       if (c == '=') {
         // Padding only at the end of the last quantum: "xx==" or "xxx=".
-        if (!last || k < 2 || (k == 2 && clean[q + 3] != '=')) return std::nullopt;
+        if (!last || k < 2 || (k == 2 && clean[q + 3] != '='))
+          return std::nullopt;
         n = k;
         break;
       }
       v[k] = base64_value(static_cast<unsigned char>(c));
-      if (v[k] < 0) return std::nullopt;
+      if (v[k] < 0)
+        return std::nullopt;
     }
     std::uint32_t bits = 0;
     for (int k = 0; k < 4; ++k) bits = bits << 6 | static_cast<std::uint32_t>(k < n ? v[k] : 0);
     out += static_cast<char>(bits >> 16 & 0xFF);
-    if (n > 2) out += static_cast<char>(bits >> 8 & 0xFF);
-    if (n > 3) out += static_cast<char>(bits & 0xFF);
+    if (n > 2)
+      out += static_cast<char>(bits >> 8 & 0xFF);
+    if (n > 3)
+      out += static_cast<char>(bits & 0xFF);
   }
   return out;
 }

@@ -17,26 +17,36 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-[[noreturn]] void fail(const std::string& message) { throw Error(ErrorKind::Parse, message); }
+[[noreturn]] void fail(const std::string& message) {
+  throw Error(ErrorKind::Parse, message);
+}
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 bool is_ident(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
 // cvRegex's segment class [0-9|x|X|\*]: digits, wildcards, and '|' itself.
-bool is_segment(char c) { return is_digit(c) || c == 'x' || c == 'X' || c == '*' || c == '|'; }
+bool is_segment(char c) {
+  return is_digit(c) || c == 'x' || c == 'X' || c == '*' || c == '|';
+}
 // Go's \s: [\t\n\f\r ].
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 
 bool only_digits(std::string_view s) {
   for (char c : s) {
-    if (!is_digit(c)) return false;
+    if (!is_digit(c))
+      return false;
   }
   return true;
 }
 bool only_ident(std::string_view s) {
   for (char c : s) {
-    if (!is_ident(c)) return false;
+    if (!is_ident(c))
+      return false;
   }
   return true;
 }
@@ -52,7 +62,8 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
   for (std::size_t start = 0;;) {
     std::size_t at = s.find(sep, start);
     out.push_back(s.substr(start, at == npos ? npos : at - start));
-    if (at == npos) return out;
+    if (at == npos)
+      return out;
     start = at + sep.size();
   }
 }
@@ -79,7 +90,8 @@ std::uint64_t parse_uint(std::string_view s, std::string* error) {
 void validate_prerelease(std::string_view pre) {
   for (std::string_view part : split(pre, ".")) {
     if (only_digits(part)) {
-      if (part.size() > 1 && part[0] == '0') fail("Version segment starts with 0");
+      if (part.size() > 1 && part[0] == '0')
+        fail("Version segment starts with 0");
     } else if (!only_ident(part)) {
       fail("Invalid Prerelease string");
     }
@@ -88,23 +100,30 @@ void validate_prerelease(std::string_view pre) {
 
 void validate_metadata(std::string_view meta) {
   for (std::string_view part : split(meta, ".")) {
-    if (!only_ident(part)) fail("Invalid Metadata string");
+    if (!only_ident(part))
+      fail("Invalid Metadata string");
   }
 }
 
 // comparePrePart: numeric identifiers numerically and before alphanumeric ones; a missing
 // identifier before a present one.
 int compare_pre_part(std::string_view s, std::string_view o) {
-  if (s == o) return 0;
-  if (s.empty()) return -1;
-  if (o.empty()) return 1;
+  if (s == o)
+    return 0;
+  if (s.empty())
+    return -1;
+  if (o.empty())
+    return 1;
   std::string err_o;
   std::string err_s;
   const std::uint64_t oi = parse_uint(o, &err_o);
   const std::uint64_t si = parse_uint(s, &err_s);
-  if (!err_o.empty() && !err_s.empty()) return s > o ? 1 : -1;
-  if (!err_o.empty()) return -1;
-  if (!err_s.empty()) return 1;
+  if (!err_o.empty() && !err_s.empty())
+    return s > o ? 1 : -1;
+  if (!err_o.empty())
+    return -1;
+  if (!err_s.empty())
+    return 1;
   return si > oi ? 1 : -1;
 }
 
@@ -114,7 +133,8 @@ int compare_prerelease(std::string_view a, std::string_view b) {
   const std::size_t n = std::max(sp.size(), op.size());
   for (std::size_t i = 0; i < n; ++i) {
     const int d = compare_pre_part(i < sp.size() ? sp[i] : "", i < op.size() ? op[i] : "");
-    if (d != 0) return d;
+    if (d != 0)
+      return d;
   }
   return 0;
 }
@@ -124,7 +144,9 @@ struct Span {
   std::size_t b = npos;
   std::size_t e = npos;
   bool present() const { return b != npos; }
-  std::string_view of(std::string_view s) const { return present() ? s.substr(b, e - b) : std::string_view(); }
+  std::string_view of(std::string_view s) const {
+    return present() ? s.substr(b, e - b) : std::string_view();
+  }
 };
 
 struct CvMatch {
@@ -141,12 +163,14 @@ bool match_idents(std::string_view s, std::size_t p, const Next& k) {
       if (q < s.size() && s[q] == '.') {
         const std::size_t r = run(s, q + 1, is_ident);
         for (std::size_t i = r; i >= 1; --i) {
-          if (more(q + 1 + i)) return true;
+          if (more(q + 1 + i))
+            return true;
         }
       }
       return k(q);
     };
-    if (more(p + j)) return true;
+    if (more(p + j))
+      return true;
   }
   return false;
 }
@@ -170,7 +194,8 @@ bool match_dot_segment(std::string_view s, std::size_t p, Span& span, const Next
   if (p < s.size() && s[p] == '.') {
     for (std::size_t j = run(s, p + 1, is_segment); j >= 1; --j) {
       span = {p, p + 1 + j};
-      if (k(p + 1 + j)) return true;
+      if (k(p + 1 + j))
+        return true;
     }
   }
   span = {};
@@ -181,7 +206,8 @@ bool match_cv(std::string_view s, std::size_t p, CvMatch& m, const Next& k) {
   for (int with_v = 1; with_v >= 0; --with_v) {
     std::size_t q = p;
     if (with_v == 1) {
-      if (q >= s.size() || s[q] != 'v') continue;
+      if (q >= s.size() || s[q] != 'v')
+        continue;
       ++q;
     }
     for (std::size_t i = run(s, q, is_segment); i >= 1; --i) {
@@ -196,7 +222,8 @@ bool match_cv(std::string_view s, std::size_t p, CvMatch& m, const Next& k) {
           });
         });
       });
-      if (ok) return true;
+      if (ok)
+        return true;
     }
   }
   return false;
@@ -205,19 +232,23 @@ bool match_cv(std::string_view s, std::size_t p, CvMatch& m, const Next& k) {
 // \s* or \s+ (min 1), greedy.
 bool match_spaces(std::string_view s, std::size_t p, std::size_t min, const Next& k) {
   for (std::size_t n = run(s, p, is_space) + 1; n-- > min;) {
-    if (k(p + n)) return true;
+    if (k(p + n))
+      return true;
   }
   return false;
 }
 
 // The operator alternation `=||!=|>|<|>=|=>|<=|=<|~|~>|\^`, in its order ("" second).
-constexpr std::array<std::string_view, 12> kOps = {"=", "", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"};
+constexpr std::array<std::string_view, 12> kOps = {
+    "=", "", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"};
 
 bool match_op(std::string_view s, std::size_t p, Span& span, const Next& k) {
   for (std::string_view op : kOps) {
-    if (s.substr(p, op.size()) != op) continue;
+    if (s.substr(p, op.size()) != op)
+      continue;
     span = {p, p + op.size()};
-    if (k(p + op.size())) return true;
+    if (k(p + op.size()))
+      return true;
   }
   return false;
 }
@@ -271,7 +302,8 @@ std::set<std::size_t> cv_ends(std::string_view s, std::size_t p) {
   return ends;
 }
 
-std::set<std::size_t> spaces_ends(std::string_view s, const std::set<std::size_t>& from, std::size_t min) {
+std::set<std::size_t> spaces_ends(std::string_view s, const std::set<std::size_t>& from,
+                                  std::size_t min) {
   std::set<std::size_t> out;
   for (std::size_t p : from) {
     const std::size_t n = run(s, p, is_space);
@@ -285,7 +317,8 @@ std::set<std::size_t> constraint_ends(std::string_view s, const std::set<std::si
   std::set<std::size_t> after_op;
   for (std::size_t p : from) {
     for (std::string_view op : kOps) {
-      if (s.substr(p, op.size()) == op) after_op.insert(p + op.size());
+      if (s.substr(p, op.size()) == op)
+        after_op.insert(p + op.size());
     }
   }
   std::set<std::size_t> after_cv;
@@ -300,16 +333,19 @@ bool valid_constraint(std::string_view s) {
   std::set<std::size_t> reached = constraint_ends(s, spaces_ends(s, {0}, 0));
   std::set<std::size_t> frontier = reached;
   while (!frontier.empty()) {
-    if (reached.count(s.size())) return true;
+    if (reached.count(s.size()))
+      return true;
     std::set<std::size_t> separated = spaces_ends(s, frontier, 1);
     std::set<std::size_t> commas;
     for (std::size_t p : frontier) {
-      if (p < s.size() && s[p] == ',') commas.insert(p + 1);
+      if (p < s.size() && s[p] == ',')
+        commas.insert(p + 1);
     }
     for (std::size_t p : spaces_ends(s, commas, 0)) separated.insert(p);
     std::set<std::size_t> next;
     for (std::size_t e : constraint_ends(s, separated)) {
-      if (reached.insert(e).second) next.insert(e);
+      if (reached.insert(e).second)
+        next.insert(e);
     }
     frontier = std::move(next);
   }
@@ -326,7 +362,8 @@ std::string rewrite_range(std::string_view in) {
     match_spaces(in, start, 0, [&](std::size_t p) {
       return match_cv(in, p, a, [&](std::size_t q) {
         return match_spaces(in, q, 1, [&](std::size_t r) {
-          if (r >= in.size() || in[r] != '-') return false;
+          if (r >= in.size() || in[r] != '-')
+            return false;
           return match_spaces(in, r + 1, 1, [&](std::size_t t) {
             return match_cv(in, t, b, [&](std::size_t u) {
               return match_spaces(in, u, 0, [&](std::size_t w) {
@@ -342,39 +379,51 @@ std::string rewrite_range(std::string_view in) {
       ++start;
       continue;
     }
-    replacements.emplace_back(std::string(in.substr(start, end - start)),
-                              ">= " + std::string(a.whole.of(in)) + ", <= " + std::string(b.whole.of(in)));
+    replacements.emplace_back(
+        std::string(in.substr(start, end - start)),
+        ">= " + std::string(a.whole.of(in)) + ", <= " + std::string(b.whole.of(in)));
     start = end > start ? end : start + 1;
   }
   std::string out(in);
   for (const auto& [match, repl] : replacements) {
     // strings.Replace(o, v[0], t, 1): the first occurrence in the text so far.
     const std::size_t at = out.find(match);
-    if (at != std::string::npos) out.replace(at, match.size(), repl);
+    if (at != std::string::npos)
+      out.replace(at, match.size(), repl);
   }
   return out;
 }
 
-bool is_x(std::string_view s) { return s == "x" || s == "*" || s == "X"; }
+bool is_x(std::string_view s) {
+  return s == "x" || s == "*" || s == "X";
+}
 
-std::string strip_dot(std::string_view s) { return std::string(s.empty() ? s : s.substr(1)); }
+std::string strip_dot(std::string_view s) {
+  return std::string(s.empty() ? s : s.substr(1));
+}
 
 }  // namespace
 
 // --- Version
 
-Version::Version(std::uint64_t major, std::uint64_t minor, std::uint64_t patch, std::string prerelease,
-                 std::string metadata)
-    : major_(major), minor_(minor), patch_(patch), pre_(std::move(prerelease)), metadata_(std::move(metadata)) {
+Version::Version(std::uint64_t major, std::uint64_t minor, std::uint64_t patch,
+                 std::string prerelease, std::string metadata)
+    : major_(major),
+      minor_(minor),
+      patch_(patch),
+      pre_(std::move(prerelease)),
+      metadata_(std::move(metadata)) {
   original_ = str();
 }
 
 Version Version::parse(std::string_view text) {
   // versionRegex: ^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-(ids))?(\+(ids))?$
   std::size_t p = 0;
-  if (p < text.size() && text[p] == 'v') ++p;
+  if (p < text.size() && text[p] == 'v')
+    ++p;
   const std::size_t major_len = run(text, p, is_digit);
-  if (major_len == 0) fail("Invalid Semantic Version");
+  if (major_len == 0)
+    fail("Invalid Semantic Version");
   Span major{p, p + major_len};
   p += major_len;
   Span segments[2];
@@ -390,16 +439,19 @@ Version Version::parse(std::string_view text) {
   Span pre;
   Span meta;
   auto tagged = [&](char lead, Span& span) {
-    if (p >= text.size() || text[p] != lead) return;
+    if (p >= text.size() || text[p] != lead)
+      return;
     match_idents(text, p + 1, [&](std::size_t e) {
       span = {p + 1, e};
       return true;
     });
-    if (span.present()) p = span.e;
+    if (span.present())
+      p = span.e;
   };
   tagged('-', pre);
   tagged('+', meta);
-  if (p != text.size()) fail("Invalid Semantic Version");
+  if (p != text.size())
+    fail("Invalid Semantic Version");
 
   Version v;
   v.original_ = std::string(text);
@@ -407,29 +459,37 @@ Version Version::parse(std::string_view text) {
   v.metadata_ = std::string(meta.of(text));
   std::string error;
   v.major_ = parse_uint(major.of(text), &error);
-  if (error.empty() && segments[0].present()) v.minor_ = parse_uint(segments[0].of(text), &error);
-  if (error.empty() && segments[1].present()) v.patch_ = parse_uint(segments[1].of(text), &error);
-  if (!error.empty()) fail("Error parsing version segment: " + error);
-  if (!v.pre_.empty()) validate_prerelease(v.pre_);
-  if (!v.metadata_.empty()) validate_metadata(v.metadata_);
+  if (error.empty() && segments[0].present())
+    v.minor_ = parse_uint(segments[0].of(text), &error);
+  if (error.empty() && segments[1].present())
+    v.patch_ = parse_uint(segments[1].of(text), &error);
+  if (!error.empty())
+    fail("Error parsing version segment: " + error);
+  if (!v.pre_.empty())
+    validate_prerelease(v.pre_);
+  if (!v.metadata_.empty())
+    validate_metadata(v.metadata_);
   return v;
 }
 
 Version Version::parse_strict(std::string_view text) {
-  if (text.empty()) fail("Version string empty");
+  if (text.empty())
+    fail("Version string empty");
   std::vector<std::string_view> parts;
   {
     // strings.SplitN(v, ".", 3)
     std::size_t start = 0;
     for (int i = 0; i < 2; ++i) {
       const std::size_t dot = text.find('.', start);
-      if (dot == npos) break;
+      if (dot == npos)
+        break;
       parts.push_back(text.substr(start, dot - start));
       start = dot + 1;
     }
     parts.push_back(text.substr(start));
   }
-  if (parts.size() != 3) fail("Invalid Semantic Version");
+  if (parts.size() != 3)
+    fail("Invalid Semantic Version");
   Version v;
   v.original_ = std::string(text);
   if (parts[2].find_first_of("-+") != npos) {
@@ -443,33 +503,49 @@ Version Version::parse_strict(std::string_view text) {
     }
   }
   for (std::string_view part : parts) {
-    if (!only_digits(part)) fail("Invalid characters in version");
-    if (part.size() > 1 && part[0] == '0') fail("Version segment starts with 0");
+    if (!only_digits(part))
+      fail("Invalid characters in version");
+    if (part.size() > 1 && part[0] == '0')
+      fail("Version segment starts with 0");
   }
   std::string error;
   v.major_ = parse_uint(parts[0], &error);
-  if (error.empty()) v.minor_ = parse_uint(parts[1], &error);
-  if (error.empty()) v.patch_ = parse_uint(parts[2], &error);
-  if (!error.empty()) fail(error);
-  if (!v.pre_.empty()) validate_prerelease(v.pre_);
-  if (!v.metadata_.empty()) validate_metadata(v.metadata_);
+  if (error.empty())
+    v.minor_ = parse_uint(parts[1], &error);
+  if (error.empty())
+    v.patch_ = parse_uint(parts[2], &error);
+  if (!error.empty())
+    fail(error);
+  if (!v.pre_.empty())
+    validate_prerelease(v.pre_);
+  if (!v.metadata_.empty())
+    validate_metadata(v.metadata_);
   return v;
 }
 
 std::string Version::str() const {
-  std::string out = std::to_string(major_) + "." + std::to_string(minor_) + "." + std::to_string(patch_);
-  if (!pre_.empty()) out += "-" + pre_;
-  if (!metadata_.empty()) out += "+" + metadata_;
+  std::string out =
+      std::to_string(major_) + "." + std::to_string(minor_) + "." + std::to_string(patch_);
+  if (!pre_.empty())
+    out += "-" + pre_;
+  if (!metadata_.empty())
+    out += "+" + metadata_;
   return out;
 }
 
 int Version::compare(const Version& o) const {
-  if (major_ != o.major_) return major_ < o.major_ ? -1 : 1;
-  if (minor_ != o.minor_) return minor_ < o.minor_ ? -1 : 1;
-  if (patch_ != o.patch_) return patch_ < o.patch_ ? -1 : 1;
-  if (pre_.empty() && o.pre_.empty()) return 0;
-  if (pre_.empty()) return 1;
-  if (o.pre_.empty()) return -1;
+  if (major_ != o.major_)
+    return major_ < o.major_ ? -1 : 1;
+  if (minor_ != o.minor_)
+    return minor_ < o.minor_ ? -1 : 1;
+  if (patch_ != o.patch_)
+    return patch_ < o.patch_ ? -1 : 1;
+  if (pre_.empty() && o.pre_.empty())
+    return 0;
+  if (pre_.empty())
+    return 1;
+  if (o.pre_.empty())
+    return -1;
   return compare_prerelease(pre_, o.pre_);
 }
 
@@ -485,7 +561,8 @@ Constraint parse_constraint(std::string_view text) {
   }
   Span op;
   CvMatch m;
-  if (!match_constraint(text, op, m)) fail("improper constraint: " + std::string(text));
+  if (!match_constraint(text, op, m))
+    fail("improper constraint: " + std::string(text));
   const std::string_view major = m.major.of(text);
   const std::string_view minor = m.minor.of(text);
   const std::string_view patch = m.patch.of(text);
@@ -512,13 +589,16 @@ Constraint parse_constraint(std::string_view text) {
   } catch (const Error&) {
     fail("constraint Parser Error");
   }
-  return Constraint{version, std::string(m.whole.of(text)), std::string(op.of(text)), dirty, minor_dirty,
-                    patch_dirty};
+  return Constraint{
+      version,    std::string(m.whole.of(text)), std::string(op.of(text)), dirty, minor_dirty,
+      patch_dirty};
 }
 
 using Result = std::pair<bool, std::string>;  // holds, or why not
 
-Result yes() { return {true, {}}; }
+Result yes() {
+  return {true, {}};
+}
 Result no(const Version& v, const std::string& what, const Constraint& c) {
   return {false, v.str() + " " + what + " " + c.original};
 }
@@ -528,16 +608,23 @@ bool prerelease_excluded(const Version& v, const Constraint& c) {
 }
 
 Result prerelease_refusal(const Version& v) {
-  return {false, v.str() + " is a prerelease version and the constraint is only looking for release versions"};
+  return {
+      false,
+      v.str() + " is a prerelease version and the constraint is only looking for release versions"};
 }
 
 Result tilde(const Version& v, const Constraint& c) {
-  if (prerelease_excluded(v, c)) return prerelease_refusal(v);
-  if (v < c.version) return no(v, "is less than", c);
+  if (prerelease_excluded(v, c))
+    return prerelease_refusal(v);
+  if (v < c.version)
+    return no(v, "is less than", c);
   const Version& k = c.version;
-  if (k.major() == 0 && k.minor() == 0 && k.patch() == 0 && !c.minor_dirty && !c.patch_dirty) return yes();
-  if (v.major() != k.major()) return no(v, "does not have same major version as", c);
-  if (v.minor() != k.minor() && !c.minor_dirty) return no(v, "does not have same major and minor version as", c);
+  if (k.major() == 0 && k.minor() == 0 && k.patch() == 0 && !c.minor_dirty && !c.patch_dirty)
+    return yes();
+  if (v.major() != k.major())
+    return no(v, "does not have same major version as", c);
+  if (v.minor() != k.minor() && !c.minor_dirty)
+    return no(v, "does not have same major and minor version as", c);
   return yes();
 }
 
@@ -545,58 +632,83 @@ Result check_one(const Version& v, const Constraint& c) {
   const Version& k = c.version;
   const std::string& op = c.op;
   if (op.empty() || op == "=") {
-    if (prerelease_excluded(v, c)) return prerelease_refusal(v);
-    if (c.dirty) return tilde(v, c);
+    if (prerelease_excluded(v, c))
+      return prerelease_refusal(v);
+    if (c.dirty)
+      return tilde(v, c);
     return v == k ? yes() : no(v, "is not equal to", c);
   }
   if (op == "!=") {
     if (c.dirty) {
-      if (prerelease_excluded(v, c)) return prerelease_refusal(v);
-      if (k.major() != v.major()) return yes();
-      if (k.minor() != v.minor() && !c.minor_dirty) return yes();
-      if (c.minor_dirty) return no(v, "is equal to", c);
-      if (k.patch() != v.patch() && !c.patch_dirty) return yes();
+      if (prerelease_excluded(v, c))
+        return prerelease_refusal(v);
+      if (k.major() != v.major())
+        return yes();
+      if (k.minor() != v.minor() && !c.minor_dirty)
+        return yes();
+      if (c.minor_dirty)
+        return no(v, "is equal to", c);
+      if (k.patch() != v.patch() && !c.patch_dirty)
+        return yes();
       if (c.patch_dirty) {
         if (!v.prerelease().empty() || !k.prerelease().empty()) {
-          if (compare_prerelease(v.prerelease(), k.prerelease()) != 0) return yes();
+          if (compare_prerelease(v.prerelease(), k.prerelease()) != 0)
+            return yes();
         }
         return no(v, "is equal to", c);
       }
     }
     return v == k ? no(v, "is equal to", c) : yes();
   }
-  if (prerelease_excluded(v, c)) return prerelease_refusal(v);
+  if (prerelease_excluded(v, c))
+    return prerelease_refusal(v);
   if (op == ">") {
-    if (!c.dirty) return v.compare(k) == 1 ? yes() : no(v, "is less than or equal to", c);
-    if (v.major() > k.major()) return yes();
-    if (v.major() < k.major() || c.minor_dirty) return no(v, "is less than or equal to", c);
-    if (c.patch_dirty) return v.minor() > k.minor() ? yes() : no(v, "is less than or equal to", c);
+    if (!c.dirty)
+      return v.compare(k) == 1 ? yes() : no(v, "is less than or equal to", c);
+    if (v.major() > k.major())
+      return yes();
+    if (v.major() < k.major() || c.minor_dirty)
+      return no(v, "is less than or equal to", c);
+    if (c.patch_dirty)
+      return v.minor() > k.minor() ? yes() : no(v, "is less than or equal to", c);
     return v.compare(k) == 1 ? yes() : no(v, "is less than or equal to", c);
   }
-  if (op == "<") return v.compare(k) < 0 ? yes() : no(v, "is greater than or equal to", c);
-  if (op == ">=" || op == "=>") return v.compare(k) >= 0 ? yes() : no(v, "is less than", c);
+  if (op == "<")
+    return v.compare(k) < 0 ? yes() : no(v, "is greater than or equal to", c);
+  if (op == ">=" || op == "=>")
+    return v.compare(k) >= 0 ? yes() : no(v, "is less than", c);
   if (op == "<=" || op == "=<") {
-    if (!c.dirty) return v.compare(k) <= 0 ? yes() : no(v, "is greater than", c);
-    if (v.major() > k.major()) return no(v, "is greater than", c);
-    if (v.major() == k.major() && v.minor() > k.minor() && !c.minor_dirty) return no(v, "is greater than", c);
+    if (!c.dirty)
+      return v.compare(k) <= 0 ? yes() : no(v, "is greater than", c);
+    if (v.major() > k.major())
+      return no(v, "is greater than", c);
+    if (v.major() == k.major() && v.minor() > k.minor() && !c.minor_dirty)
+      return no(v, "is greater than", c);
     return yes();
   }
-  if (op == "~" || op == "~>") return tilde(v, c);
+  if (op == "~" || op == "~>")
+    return tilde(v, c);
   // "^"
-  if (v < k) return no(v, "is less than", c);
+  if (v < k)
+    return no(v, "is less than", c);
   if (k.major() > 0 || c.minor_dirty) {
     return v.major() == k.major() ? yes() : no(v, "does not have same major version as", c);
   }
-  if (k.major() == 0 && v.major() > 0) return no(v, "does not have same major version as", c);
+  if (k.major() == 0 && v.major() > 0)
+    return no(v, "does not have same major version as", c);
   if (k.minor() > 0 || c.patch_dirty) {
-    if (v.minor() == k.minor()) return yes();
+    if (v.minor() == k.minor())
+      return yes();
     return {false, v.str() + " does not have same minor version as " + c.original +
                        ". Expected minor versions to match when constraint major version is 0"};
   }
-  if (k.minor() == 0 && v.minor() > 0) return no(v, "does not have same minor version as", c);
-  if (k.patch() == v.patch()) return yes();
-  return {false, v.str() + " does not equal " + c.original +
-                     ". Expect version and constraint to equal when major and minor versions are 0"};
+  if (k.minor() == 0 && v.minor() > 0)
+    return no(v, "does not have same minor version as", c);
+  if (k.patch() == v.patch())
+    return yes();
+  return {false,
+          v.str() + " does not equal " + c.original +
+              ". Expect version and constraint to equal when major and minor versions are 0"};
 }
 
 }  // namespace
@@ -605,9 +717,11 @@ Constraints Constraints::parse(std::string_view text) {
   const std::string rewritten = rewrite_range(text);
   Constraints out;
   for (std::string_view group : split(rewritten, "||")) {
-    if (!valid_constraint(group)) fail("improper constraint: " + std::string(group));
+    if (!valid_constraint(group))
+      fail("improper constraint: " + std::string(group));
     std::vector<std::string_view> found = find_constraints(group);
-    if (found.empty()) found.push_back(group);
+    if (found.empty())
+      found.push_back(group);
     std::vector<Constraint> parsed;
     parsed.reserve(found.size());
     for (std::string_view c : found) parsed.push_back(parse_constraint(c));
@@ -625,7 +739,8 @@ bool Constraints::check(const Version& v) const {
         break;
       }
     }
-    if (all) return true;
+    if (all)
+      return true;
   }
   return false;
 }
@@ -647,7 +762,8 @@ std::pair<bool, std::vector<std::string>> Constraints::validate(const Version& v
         all = false;
       }
     }
-    if (all) return {true, {}};
+    if (all)
+      return {true, {}};
   }
   return {false, errors};
 }
@@ -655,9 +771,11 @@ std::pair<bool, std::vector<std::string>> Constraints::validate(const Version& v
 std::string Constraints::str() const {
   std::string out;
   for (std::size_t g = 0; g < groups_.size(); ++g) {
-    if (g > 0) out += " || ";
+    if (g > 0)
+      out += " || ";
     for (std::size_t i = 0; i < groups_[g].size(); ++i) {
-      if (i > 0) out += " ";
+      if (i > 0)
+        out += " ";
       out += groups_[g][i].op + groups_[g][i].original;
     }
   }

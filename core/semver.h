@@ -23,8 +23,8 @@ class Version {
   static Version parse_strict(std::string_view text);
 
   // semver.New (original() is then str()).
-  Version(std::uint64_t major, std::uint64_t minor, std::uint64_t patch, std::string prerelease = {},
-          std::string metadata = {});
+  Version(std::uint64_t major, std::uint64_t minor, std::uint64_t patch,
+          std::string prerelease = {}, std::string metadata = {});
 
   std::uint64_t major() const { return major_; }
   std::uint64_t minor() const { return minor_; }
@@ -68,8 +68,8 @@ class Constraints {
   struct Constraint {
     Version version;
     std::string original;  // the version text as written ("1.x")
-    std::string op;        // as written: "", "=", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"
-    bool dirty = false;    // some part was a wildcard or missing
+    std::string op;  // as written: "", "=", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"
+    bool dirty = false;  // some part was a wildcard or missing
     bool minor_dirty = false;
     bool patch_dirty = false;
   };

@@ -29,56 +29,19 @@ using detail::Node;
 using detail::Resolved;
 using detail::Tag;
 
-// strconv.Quote, for the Go-syntax values in yaml.v2's and sigs.k8s.io/yaml's messages
-// (non-ASCII runes are taken as printable).
-std::string go_quote(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      json::Rune r = json::decode_rune(s, i);
-      if (r.rune == json::kReplacementChar && r.size == 1) {
-        out += "\\x";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-      } else {
-        out.append(s.substr(i, static_cast<std::size_t>(r.size)));
-      }
-      i += static_cast<std::size_t>(r.size);
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\x";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+// strconv.Quote, for the Go-syntax values in yaml.v2's and sigs.k8s.io/yaml's messages.
+std::string go_quote(std::string_view s) { return strconv::quote(s); }
 
 // The alias ratio yaml.v2 tolerates (decode.go's allowedAliasRatio).
 double allowed_alias_ratio(long decode_count) {
   constexpr long kLow = 400000;
   constexpr long kHigh = 4000000;
-  if (decode_count <= kLow) return 0.99;
-  if (decode_count >= kHigh) return 0.10;
-  return 0.99 - 0.89 * (static_cast<double>(decode_count - kLow) / static_cast<double>(kHigh - kLow));
+  if (decode_count <= kLow)
+    return 0.99;
+  if (decode_count >= kHigh)
+    return 0.10;
+  return 0.99 -
+         0.89 * (static_cast<double>(decode_count - kLow) / static_cast<double>(kHigh - kLow));
 }
 
 class Decoder {
@@ -99,7 +62,8 @@ class Decoder {
       throw Error(ErrorKind::Parse, std::string(kConvertErrorPrefix) + conversion_error_,
                   conversion_where_);
     }
-    if (nonfinite_) check_finite(v);
+    if (nonfinite_)
+      check_finite(v);
     return v;
   }
 
@@ -107,7 +71,8 @@ class Decoder {
   const Node& node(std::int32_t i) const { return doc_.nodes[static_cast<std::size_t>(i)]; }
 
   Location where(std::int32_t i) const {
-    if (i < 0) return {options_.file, 0, 0};
+    if (i < 0)
+      return {options_.file, 0, 0};
     return {options_.file, node(i).line + 1, node(i).column + 1};
   }
 
@@ -119,7 +84,8 @@ class Decoder {
   // yaml.v2 counts every node it decodes, and those reached through aliases.
   void count(std::int32_t i) {
     ++decode_count_;
-    if (alias_depth_ > 0) ++alias_count_;
+    if (alias_depth_ > 0)
+      ++alias_count_;
     if ((alias_count_ > 100 && decode_count_ > 1000 &&
          static_cast<double>(alias_count_) / static_cast<double>(decode_count_) >
              allowed_alias_ratio(decode_count_)) ||
@@ -133,7 +99,8 @@ class Decoder {
     const Node& n = node(i);
     switch (n.kind) {
       case Node::Kind::Alias: {
-        if (active_[static_cast<std::size_t>(i)]) fail("anchor '" + n.value + "' value contains itself", i);
+        if (active_[static_cast<std::size_t>(i)])
+          fail("anchor '" + n.value + "' value contains itself", i);
         active_[static_cast<std::size_t>(i)] = true;
         ++alias_depth_;
         Value v = unmarshal(n.target);
@@ -141,7 +108,8 @@ class Decoder {
         active_[static_cast<std::size_t>(i)] = false;
         return v;
       }
-      case Node::Kind::Scalar: return scalar(i);
+      case Node::Kind::Scalar:
+        return scalar(i);
       case Node::Kind::Sequence: {
         Nesting nesting(*this, i);
         auto list = std::make_shared<List>();
@@ -164,7 +132,8 @@ class Decoder {
   struct Nesting {
     Nesting(Decoder& d, std::int32_t at) : d_(d) {
       if (++d_.depth_ > d_.options_.max_depth) {
-        d_.fail("exceeded max depth of " + std::to_string(d_.options_.max_depth), at, ErrorKind::Limit);
+        d_.fail("exceeded max depth of " + std::to_string(d_.options_.max_depth), at,
+                ErrorKind::Limit);
       }
     }
     ~Nesting() { --d_.depth_; }
@@ -174,17 +143,26 @@ class Decoder {
   // What a scalar node means to yaml.v2 (resolve with its tag, and the tag check).
   Resolved resolved(std::int32_t i) const {
     const Node& n = node(i);
-    if (n.plain) return detail::resolve(Tag::None, n.value);
-    if (n.tag.empty()) return Resolved{};  // quoted: a string
+    if (n.plain)
+      return detail::resolve(Tag::None, n.value);
+    if (n.tag.empty())
+      return Resolved{};  // quoted: a string
     const Tag tag = detail::tag_from_long(n.tag);
     Resolved r = detail::resolve(tag, n.value);
     switch (tag) {
-      case Tag::None: case Tag::Str: case Tag::Bool: case Tag::Int:
-      case Tag::Float: case Tag::Null: case Tag::Timestamp:
+      case Tag::None:
+      case Tag::Str:
+      case Tag::Bool:
+      case Tag::Int:
+      case Tag::Float:
+      case Tag::Null:
+      case Tag::Timestamp:
         break;
-      default: return r;  // tags yaml.v2 does not resolve: the text as it is
+      default:
+        return r;  // tags yaml.v2 does not resolve: the text as it is
     }
-    if (tag == Tag::Str || r.tag == tag) return r;
+    if (tag == Tag::Str || r.tag == tag)
+      return r;
     if (tag == Tag::Float && r.tag == Tag::Int && r.type == Resolved::Type::Int) {
       r.tag = Tag::Float;
       r.type = Resolved::Type::Float;
@@ -200,26 +178,35 @@ class Decoder {
     Node& n = doc_.nodes[static_cast<std::size_t>(i)];
     const Resolved r = resolved(i);
     switch (r.type) {
-      case Resolved::Type::Null: return Value();
-      case Resolved::Type::Bool: return Value(r.b);
-      case Resolved::Type::Int: return integer(r.i);
-      case Resolved::Type::Uint: return unsigned_integer(r.u);
-      case Resolved::Type::Float: return floating(r.f);
-      case Resolved::Type::String: break;
+      case Resolved::Type::Null:
+        return Value();
+      case Resolved::Type::Bool:
+        return Value(r.b);
+      case Resolved::Type::Int:
+        return integer(r.i);
+      case Resolved::Type::Uint:
+        return unsigned_integer(r.u);
+      case Resolved::Type::Float:
+        return floating(r.f);
+      case Resolved::Type::String:
+        break;
     }
     if (r.tag == Tag::Binary) {
       std::optional<std::string> data = json::base64_decode(n.value);
-      if (!data) fail("!!binary value contains invalid base64 data", i);
+      if (!data)
+        fail("!!binary value contains invalid base64 data", i);
       // The JSON step replaces what is not UTF-8.
       return Value(json::coerce_utf8(*data));
     }
-    if (!n.shared) return Value(std::move(n.value));  // decoded once: the text can go
+    if (!n.shared)
+      return Value(std::move(n.value));  // decoded once: the text can go
     return Value(n.value);
   }
 
   // Numbers as the JSON round trip leaves them.
   Value integer(std::int64_t i) const {
-    if (options_.numbers == Numbers::Float64) return Value::floating(static_cast<double>(i));
+    if (options_.numbers == Numbers::Float64)
+      return Value::floating(static_cast<double>(i));
     return Value::integer(i);
   }
   Value unsigned_integer(std::uint64_t u) const {
@@ -238,7 +225,8 @@ class Decoder {
       if (text.find_first_of(".eE") == std::string::npos) {
         std::int64_t i = 0;
         auto r = std::from_chars(text.data(), text.data() + text.size(), i);
-        if (r.ec == std::errc() && r.ptr == text.data() + text.size()) return Value::integer(i);
+        if (r.ec == std::errc() && r.ptr == text.data() + text.size())
+          return Value::integer(i);
       }
     }
     return Value::floating(f);
@@ -282,11 +270,13 @@ class Decoder {
     const Node& n = node(i);
     std::vector<std::int32_t> sources;
     if (n.kind == Node::Kind::Mapping || n.kind == Node::Kind::Alias) {
-      if (!mapping_of(i)) fail("map merge requires map or sequence of maps as the value", i);
+      if (!mapping_of(i))
+        fail("map merge requires map or sequence of maps as the value", i);
       sources.push_back(i);
     } else if (n.kind == Node::Kind::Sequence) {
       for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) {
-        if (!mapping_of(*it)) fail("map merge requires map or sequence of maps as the value", *it);
+        if (!mapping_of(*it))
+          fail("map merge requires map or sequence of maps as the value", *it);
         sources.push_back(*it);
       }
     } else {
@@ -300,7 +290,8 @@ class Decoder {
     count(i);
     const Node& n = node(i);
     if (n.kind == Node::Kind::Alias) {
-      if (active_[static_cast<std::size_t>(i)]) fail("anchor '" + n.value + "' value contains itself", i);
+      if (active_[static_cast<std::size_t>(i)])
+        fail("anchor '" + n.value + "' value contains itself", i);
       active_[static_cast<std::size_t>(i)] = true;
       ++alias_depth_;
       merge_one(n.target, out, seen);
@@ -333,7 +324,8 @@ class Decoder {
       count(i);  // a scalar key, read in place (its text is kept for messages)
     } else {
       Value decoded = unmarshal(i);
-      if (decoded.is_string()) binary = decoded.as_string();
+      if (decoded.is_string())
+        binary = decoded.as_string();
     }
     const Resolved r = resolved(target);
     const bool strict = options_.strict;
@@ -347,19 +339,22 @@ class Decoder {
         break;
       case Resolved::Type::Bool:
         k.text = r.b ? "true" : "false";
-        if (strict) k.typed = "b" + k.text;
+        if (strict)
+          k.typed = "b" + k.text;
         k.go_syntax = k.text;
         break;
       case Resolved::Type::Int:
         k.text = std::to_string(r.i);
-        if (strict) k.typed = "i" + k.text;
+        if (strict)
+          k.typed = "i" + k.text;
         k.go_syntax = k.text;
         break;
       case Resolved::Type::Uint: {
         char hex[24];
         std::snprintf(hex, sizeof hex, "0x%llx", static_cast<unsigned long long>(r.u));
         k.text = std::to_string(r.u);
-        if (strict) k.typed = "u" + k.text;
+        if (strict)
+          k.typed = "u" + k.text;
         k.go_syntax = hex;
         conversion("uint64", hex, i);
         break;
@@ -367,19 +362,24 @@ class Decoder {
       case Resolved::Type::Float: {
         // sigs.k8s.io/yaml formats float keys with 32-bit precision.
         std::string s = strconv::format_float(r.f, 'g', -1, 32);
-        if (s == "+Inf") s = ".inf";
-        if (s == "-Inf") s = "-.inf";
-        if (s == "NaN") s = ".nan";
+        if (s == "+Inf")
+          s = ".inf";
+        if (s == "-Inf")
+          s = "-.inf";
+        if (s == "NaN")
+          s = ".nan";
         k.text = s;
         k.go_syntax = strconv::format_float(r.f, 'g', -1, 64);
-        if (strict && !std::isnan(r.f)) k.typed = "f" + k.go_syntax;
+        if (strict && !std::isnan(r.f))
+          k.typed = "f" + k.go_syntax;
         break;
       }
       case Resolved::Type::String:
         if (r.tag == Tag::Binary) {
           if (target == i) {
             std::optional<std::string> data = json::base64_decode(n.value);
-            if (!data) fail("!!binary value contains invalid base64 data", i);
+            if (!data)
+              fail("!!binary value contains invalid base64 data", i);
             binary = json::coerce_utf8(*data);
           }
           k.text = std::move(binary);
@@ -397,19 +397,23 @@ class Decoder {
 
   // sigs.k8s.io/yaml refuses null and uint64 keys (after yaml.v2 is done).
   void conversion(const std::string& type, const std::string& key, std::int32_t key_node) {
-    if (!conversion_error_.empty()) return;
+    if (!conversion_error_.empty())
+      return;
     const Node& map = parent_of(key_node);
     std::string value = "<nil>";
     for (std::size_t k = 0; k + 1 < map.children.size(); k += 2) {
-      if (map.children[k] == key_node) value = go_syntax(map.children[k + 1]);
+      if (map.children[k] == key_node)
+        value = go_syntax(map.children[k + 1]);
     }
-    conversion_error_ = "Unsupported map key of type: " + type + ", key: " + key + ", value: " + value;
+    conversion_error_ =
+        "Unsupported map key of type: " + type + ", key: " + key + ", value: " + value;
     conversion_where_ = where(key_node);
   }
 
   const Node& parent_of(std::int32_t child) const {
     for (const Node& n : doc_.nodes) {
-      if (std::find(n.children.begin(), n.children.end(), child) != n.children.end()) return n;
+      if (std::find(n.children.begin(), n.children.end(), child) != n.children.end())
+        return n;
     }
     return node(doc_.root);
   }
@@ -423,13 +427,16 @@ class Decoder {
 
   std::string go_syntax(std::int32_t i, int depth = 0) const {
     const Node& n = node(i);
-    if (depth > 100) return "...";
+    if (depth > 100)
+      return "...";
     switch (n.kind) {
-      case Node::Kind::Alias: return go_syntax(n.target, depth + 1);
+      case Node::Kind::Alias:
+        return go_syntax(n.target, depth + 1);
       case Node::Kind::Sequence: {
         std::string out = "[]interface {}{";
         for (std::size_t k = 0; k < n.children.size(); ++k) {
-          if (k > 0) out += ", ";
+          if (k > 0)
+            out += ", ";
           out += go_syntax_element(n.children[k], depth + 1);
         }
         return out + "}";
@@ -443,12 +450,14 @@ class Decoder {
         std::stable_sort(entries.begin(), entries.end());
         std::string out = "map[interface {}]interface {}{";
         for (std::size_t k = 0; k < entries.size(); ++k) {
-          if (k > 0) out += ", ";
+          if (k > 0)
+            out += ", ";
           out += entries[k].first + ":" + entries[k].second;
         }
         return out + "}";
       }
-      case Node::Kind::Scalar: break;
+      case Node::Kind::Scalar:
+        break;
     }
     Resolved r;
     try {
@@ -457,19 +466,25 @@ class Decoder {
       return go_quote(n.value);
     }
     switch (r.type) {
-      case Resolved::Type::Null: return "<nil>";
-      case Resolved::Type::Bool: return r.b ? "true" : "false";
-      case Resolved::Type::Int: return std::to_string(r.i);
+      case Resolved::Type::Null:
+        return "<nil>";
+      case Resolved::Type::Bool:
+        return r.b ? "true" : "false";
+      case Resolved::Type::Int:
+        return std::to_string(r.i);
       case Resolved::Type::Uint: {
         char hex[24];
         std::snprintf(hex, sizeof hex, "0x%llx", static_cast<unsigned long long>(r.u));
         return hex;
       }
-      case Resolved::Type::Float: return strconv::format_float(r.f, 'g', -1, 64);
-      case Resolved::Type::String: break;
+      case Resolved::Type::Float:
+        return strconv::format_float(r.f, 'g', -1, 64);
+      case Resolved::Type::String:
+        break;
     }
     if (r.tag == Tag::Binary) {
-      if (auto data = json::base64_decode(n.value)) return go_quote(*data);
+      if (auto data = json::base64_decode(n.value))
+        return go_quote(*data);
     }
     return go_quote(n.value);
   }
@@ -491,7 +506,8 @@ class Decoder {
       case Value::Kind::Map:
         for (const auto& [key, item] : v.map().entries) check_finite(item);
         return;
-      default: return;
+      default:
+        return;
     }
   }
 
@@ -530,7 +546,8 @@ auto with_reparse(std::string_view text, F parse) {
       return parse(text);
     } catch (const detail::Reparse& r) {
       if (attempt >= 64 || r.pos > text.size()) {
-        throw Error(ErrorKind::Limit, std::string(kConvertErrorPrefix) + "yaml: too many anchors to re-read");
+        throw Error(ErrorKind::Limit,
+                    std::string(kConvertErrorPrefix) + "yaml: too many anchors to re-read");
       }
       std::string next;
       next.reserve(text.size() + 1);
@@ -547,7 +564,8 @@ Value decode(std::string_view text, const DecodeOptions& options) {
   return with_reparse(text, [&](std::string_view input) {
     detail::Parser parser(input, options, /*first_only=*/true);
     Document doc;
-    if (!parser.next(doc)) return Value();
+    if (!parser.next(doc))
+      return Value();
     // yaml.v2 finishes reading the document (up to the next one's start) before decoding it.
     parser.check_after_first();
     return Decoder(doc, options).run();

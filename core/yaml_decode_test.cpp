@@ -25,9 +25,11 @@ const capstan::testing::FileCases table("core/yaml", "decode.tsv", [](const auto
   for (const ct::Row& row : ct::read_table(file)) {
     INFO("line " << row.line << ": " << ct::escape(row.cols[0]));
     const std::string& in = row.cols[0];
-    CHECK(ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Float64)); }) == row.cols[1]);
+    CHECK(ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Float64)); }) ==
+          row.cols[1]);
     CHECK(ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Typed)); }) == row.cols[2]);
-    CHECK(ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Float64, true)); }) == row.cols[3]);
+    CHECK(ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Float64, true)); }) ==
+          row.cols[3]);
   }
 });
 
@@ -36,9 +38,10 @@ const capstan::testing::FileCases table("core/yaml", "decode.tsv", [](const auto
 const capstan::testing::FileCases docs("core/yaml/docs", ".yaml", [](const auto& file) {
   const std::string in = capstan::testing::read_file(file);
   std::string want = capstan::testing::read_file(file.string() + ".want");
-  std::string got = "float64: " + ct::result([&] { return yaml::decode(in); }) + "\n" +
-                    "typed: " + ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Typed)); }) + "\n" +
-                    "all:\n";
+  std::string got =
+      "float64: " + ct::result([&] { return yaml::decode(in); }) + "\n" +
+      "typed: " + ct::result([&] { return yaml::decode(in, with(yaml::Numbers::Typed)); }) + "\n" +
+      "all:\n";
   try {
     for (const Value& v : yaml::decode_all(in)) got += ct::dump(v) + "\n";
   } catch (const Error& e) {
@@ -61,17 +64,19 @@ const capstan::testing::FileCases mutations("core/yaml", "mutations.tsv", [](con
   for (const ct::Row& row : ct::read_table(file)) {
     const std::string got = ct::result([&] { return yaml::decode(row.cols[0]); });
     const std::string& want = row.cols[1];
-    if (got == want) continue;
+    if (got == want)
+      continue;
     const bool both_errors = got.rfind("error: ", 0) == 0 && want.rfind("error: ", 0) == 0;
     INFO("line " << row.line << ": " << ct::escape(row.cols[0]));
     CHECK(both_errors);
     CHECK((both_errors || got == want));
     if (both_errors) {
-      deviations += "line " + std::to_string(row.line) + "\n  go:      " + want.substr(7) + "\n  capstan: " +
-                    got.substr(7) + "\n";
+      deviations += "line " + std::to_string(row.line) + "\n  go:      " + want.substr(7) +
+                    "\n  capstan: " + got.substr(7) + "\n";
     }
   }
-  capstan::testing::check_golden(capstan::testing::testdata("core/yaml/mutations.deviations"), deviations);
+  capstan::testing::check_golden(capstan::testing::testdata("core/yaml/mutations.deviations"),
+                                 deviations);
 });
 
 // Inputs where capstan's result is known to differ from Go's (yaml/deviations.tsv holds what
@@ -96,7 +101,8 @@ TEST_CASE("yaml decode: errors carry the file, line and column", "[yaml]") {
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::Parse);
     CHECK(std::string(e.what()) ==
-          "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context");
+          "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this "
+          "context");
     CHECK(yaml::yaml_reason(e) == "yaml: line 2: mapping values are not allowed in this context");
     CHECK(e.where().file == "values.yaml");
     CHECK(e.where().line == 2);
@@ -119,7 +125,8 @@ TEST_CASE("yaml decode: aliases are bounded", "[yaml]") {
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::Limit);
-    CHECK(std::string(e.what()) == "error converting YAML to JSON: yaml: document contains excessive aliasing");
+    CHECK(std::string(e.what()) ==
+          "error converting YAML to JSON: yaml: document contains excessive aliasing");
   }
   // The caller's own bound.
   yaml::DecodeOptions options;
@@ -139,7 +146,8 @@ TEST_CASE("yaml decode: nesting is bounded", "[yaml]") {
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::Limit);
-    CHECK(std::string(e.what()) == "error converting YAML to JSON: yaml: line 1: exceeded max depth of 3");
+    CHECK(std::string(e.what()) ==
+          "error converting YAML to JSON: yaml: line 1: exceeded max depth of 3");
   }
   // Deeper than yaml-cpp goes: a Limit error, not a crash.
   std::string deep(3000, '[');

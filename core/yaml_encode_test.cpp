@@ -36,7 +36,8 @@ const capstan::testing::FileCases strings("core/yaml", "encode_strings.tsv", [](
     keyed.set(s, Value("v"));
     CHECK(marshal(keyed) == row.cols[4]);
     Value nested = Value::map_of(
-        {{"key", Value::map_of({{"list", Value::list_of({Value(s), Value::map_of({{"x", Value(s)}})})}})}});
+        {{"key", Value::map_of(
+                     {{"list", Value::list_of({Value(s), Value::map_of({{"x", Value(s)}})})}})}});
     CHECK(marshal(nested) == row.cols[5]);
   }
 });

@@ -77,13 +77,13 @@ class SyntaxState {
  private:
   friend class Source;
 
-// libyaml ends an anchor or alias name at the first character outside [0-9A-Za-z_-], where
-// yaml-cpp reads on; when libyaml would go on with an indicator there ("&x: 1" is an anchor
-// on an empty key), the text is parsed again with a space at `pos` so that yaml-cpp splits
-// the name where libyaml does.
-struct Reparse {
-  std::size_t pos;
-};
+  // libyaml ends an anchor or alias name at the first character outside [0-9A-Za-z_-], where
+  // yaml-cpp reads on; when libyaml would go on with an indicator there ("&x: 1" is an anchor
+  // on an empty key), the text is parsed again with a space at `pos` so that yaml-cpp splits
+  // the name where libyaml does.
+  struct Reparse {
+    std::size_t pos;
+  };
   void event_at(const YAML::Mark& mark, bool keeps_quote = false);
 
   Source& source_;
@@ -94,7 +94,7 @@ struct Reparse {
   std::vector<int> open_;
   std::optional<Pos> last_quoted_;  // the latest quoted scalar, if no event followed it
   std::optional<Pos> last_event_;
-  std::optional<Pos> last_key_;     // the latest plain scalar that may be a key
+  std::optional<Pos> last_key_;  // the latest plain scalar that may be a key
   bool last_was_null_ = false;
   Pos null_at_;
   std::optional<Pos> missing_colon_;  // a block mapping key without ':' (at this key)

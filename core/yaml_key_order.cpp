@@ -20,12 +20,14 @@ bool in_ranges(const RuneRange (&table)[N], char32_t r) {
 }
 
 bool is_letter(char32_t r) {
-  if (r < 0x80) return (r | 0x20) >= 'a' && (r | 0x20) <= 'z';
+  if (r < 0x80)
+    return (r | 0x20) >= 'a' && (r | 0x20) <= 'z';
   return in_ranges(kLetterRanges, r);
 }
 
 bool is_digit(char32_t r) {
-  if (r < 0x80) return r >= '0' && r <= '9';
+  if (r < 0x80)
+    return r >= '0' && r <= '9';
   return in_ranges(kDigitRanges, r);
 }
 
@@ -53,7 +55,8 @@ std::int64_t digit_run(Runes& it, std::uint64_t start, std::size_t& length) {
   std::uint64_t n = start;
   length = 0;
   for (; !it.done() && is_digit(it.peek()); it.next()) {
-    n = n * 10 + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(it.peek()) - '0'));
+    n = n * 10 + static_cast<std::uint64_t>(
+                     static_cast<std::int64_t>(static_cast<std::int32_t>(it.peek()) - '0'));
     ++length;
   }
   return static_cast<std::int64_t>(n);
@@ -82,16 +85,21 @@ bool key_less(std::string_view a, std::string_view b) {
     }
     const bool xl = is_letter(x);
     const bool yl = is_letter(y);
-    if (xl && yl) return x < y;
-    if (xl || yl) return yl;
+    if (xl && yl)
+      return x < y;
+    if (xl || yl)
+      return yl;
     std::uint64_t start = 0;
-    if ((x == '0' || y == '0') && nonzero_digits_before) start = 1;
+    if ((x == '0' || y == '0') && nonzero_digits_before)
+      start = 1;
     std::size_t alen = 0;
     std::size_t blen = 0;
     const std::int64_t an = digit_run(ar, start, alen);
     const std::int64_t bn = digit_run(br, start, blen);
-    if (an != bn) return an < bn;
-    if (alen != blen) return alen < blen;
+    if (an != bn)
+      return an < bn;
+    if (alen != blen)
+      return alen < blen;
     return x < y;
   }
   // Go: len(ar) < len(br) once one is a prefix of the other.

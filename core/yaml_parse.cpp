@@ -42,7 +42,8 @@ class Builder : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     state_.on_document_start(mark);
-    if (stop_at_document) throw StopAtDocument{};
+    if (stop_at_document)
+      throw StopAtDocument{};
   }
   void OnDocumentEnd() override { state_.on_document_end(); }
 
@@ -52,7 +53,8 @@ class Builder : public YAML::EventHandler {
     state_.on_null(mark);
     if (!stack_.empty()) {
       const Node& parent = doc_.nodes[static_cast<std::size_t>(stack_.back())];
-      if (parent.kind == Node::Kind::Mapping && parent.children.size() % 2 == 0) state_.on_null_key(mark);
+      if (parent.kind == Node::Kind::Mapping && parent.children.size() % 2 == 0)
+        state_.on_null_key(mark);
     }
     add(std::move(n));
   }
@@ -109,7 +111,8 @@ class Builder : public YAML::EventHandler {
     if (anchor != 0) {
       n.anchor = std::move(pending_anchor_);
       pending_anchor_.clear();
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, -1);
+      if (anchors_.size() <= anchor)
+        anchors_.resize(anchor + 1, -1);
       anchors_[anchor] = static_cast<std::int32_t>(doc_.nodes.size());
     }
     return n;
@@ -128,7 +131,8 @@ class Builder : public YAML::EventHandler {
       }
       parent.children.push_back(index);
       if (parent.kind == Node::Kind::Mapping && parent.children.size() % 2 == 0) {
-        const Node& key = doc_.nodes[static_cast<std::size_t>(parent.children[parent.children.size() - 2])];
+        const Node& key =
+            doc_.nodes[static_cast<std::size_t>(parent.children[parent.children.size() - 2])];
         state_.on_mapping_value(Pos{key.pos, key.line, key.column},
                                 key.kind == Node::Kind::Scalar && key.plain && !key.value.empty());
       }
@@ -148,20 +152,22 @@ class Builder : public YAML::EventHandler {
     const std::int32_t index = add(std::move(n));
     stack_.push_back(index);
     anchored_.push_back(shared_root);
-    if (shared_root) ++anchored_open_;
+    if (shared_root)
+      ++anchored_open_;
     if (stack_.size() > options_.max_depth) {
       throw Error(ErrorKind::Limit,
                   std::string(kConvertErrorPrefix) + "yaml: line " + std::to_string(mark.line + 1) +
-                      ": exceeded max depth of " +
-                      std::to_string(options_.max_depth),
+                      ": exceeded max depth of " + std::to_string(options_.max_depth),
                   {options_.file, mark.line + 1, mark.column + 1});
     }
-    state_.on_collection_start(kind == Node::Kind::Mapping, style == YAML::EmitterStyle::Flow, mark);
+    state_.on_collection_start(kind == Node::Kind::Mapping, style == YAML::EmitterStyle::Flow,
+                               mark);
   }
 
   void close() {
     stack_.pop_back();
-    if (anchored_.back()) --anchored_open_;
+    if (anchored_.back())
+      --anchored_open_;
     anchored_.pop_back();
     state_.on_collection_end();
   }
@@ -170,8 +176,8 @@ class Builder : public YAML::EventHandler {
   SyntaxState& state_;
   const DecodeOptions& options_;
   std::vector<std::int32_t> stack_;
-  std::vector<bool> anchored_;  // per open collection: whether it has an anchor
-  int anchored_open_ = 0;       // open collections with an anchor
+  std::vector<bool> anchored_;         // per open collection: whether it has an anchor
+  int anchored_open_ = 0;              // open collections with an anchor
   std::vector<std::int32_t> anchors_;  // yaml-cpp anchor id -> node
   std::string pending_anchor_;
 };
@@ -199,7 +205,8 @@ Parser::~Parser() = default;
 
 bool Parser::next(Document& doc) {
   doc = Document{};
-  if (impl_->finished) return false;
+  if (impl_->finished)
+    return false;
   Source& source = impl_->source;
   SyntaxState& state = source.state();
   Builder builder(doc, state, impl_->options);
@@ -228,7 +235,8 @@ void Parser::check_after_first() {
     source.check_stream_end();
   } catch (const StopAtDocument&) {
     // The next document starts: yaml.Unmarshal reads no further than its first token.
-    if (const auto& start = source.state().last_event()) source.check_quoted(*start);
+    if (const auto& start = source.state().last_event())
+      source.check_quoted(*start);
   } catch (const YAML::ParserException& e) {
     throw source.error_from(e);
   }

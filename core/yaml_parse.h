@@ -21,12 +21,12 @@ struct Node {
   // Reachable through an alias (anchored, or inside an anchored collection): decoded more
   // than once, so its text must stay in place.
   bool shared = false;
-  int pos = 0;     // byte offset in the parsed text
-  int line = 0;    // 0-based, as libyaml's marks
-  int column = 0;  // 0-based
-  std::string tag;      // long form ("tag:yaml.org,2002:str", "!custom"); empty when none
-  std::string value;    // a scalar's text; an alias's anchor name
-  std::string anchor;   // the anchor defined on this node, if any
+  int pos = 0;               // byte offset in the parsed text
+  int line = 0;              // 0-based, as libyaml's marks
+  int column = 0;            // 0-based
+  std::string tag;           // long form ("tag:yaml.org,2002:str", "!custom"); empty when none
+  std::string value;         // a scalar's text; an alias's anchor name
+  std::string anchor;        // the anchor defined on this node, if any
   std::int32_t target = -1;  // an alias's node
   std::vector<std::int32_t> children;  // sequence items; mapping keys and values alternating
 };

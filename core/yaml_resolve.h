@@ -10,7 +10,20 @@ namespace capstan::yaml::detail {
 
 // The tags yaml.v2 knows, in its long form "tag:yaml.org,2002:str". None is the empty tag of
 // an untagged plain scalar; Other is any tag yaml.v2 does not resolve (custom or !!set...).
-enum class Tag : std::uint8_t { None, Str, Bool, Int, Float, Null, Timestamp, Binary, Merge, Map, Seq, Other };
+enum class Tag : std::uint8_t {
+  None,
+  Str,
+  Bool,
+  Int,
+  Float,
+  Null,
+  Timestamp,
+  Binary,
+  Merge,
+  Map,
+  Seq,
+  Other
+};
 
 Tag tag_from_long(std::string_view tag);
 // "!!str", as yaml.v2's shortTag prints a tag in messages (a custom tag prints as is).
