@@ -219,10 +219,16 @@ std::string aggregate(const std::vector<FieldError>& errors) {
   return out + "]";
 }
 
-Error invalid_error(std::string_view qualified_kind, std::string_view name,
-                    const std::vector<FieldError>& errors) {
-  return Error(ErrorKind::Invalid, std::string(qualified_kind) + " " + strconv::quote(name) +
-                                       " is invalid: " + aggregate(errors));
+InvalidError invalid_error(std::string_view qualified_kind, std::string_view name,
+                           const std::vector<FieldError>& errors) {
+  std::vector<std::string> causes;
+  std::set<std::string> seen;
+  for (const FieldError& e : errors) {
+    if (seen.insert(e.str()).second) causes.push_back(e.str());
+  }
+  const std::string kind(qualified_kind.substr(0, qualified_kind.find('.')));
+  return InvalidError(kind, std::string(name), std::move(causes),
+                      std::string(qualified_kind) + " " + strconv::quote(name) + " is invalid: " + aggregate(errors));
 }
 
 }  // namespace capstan::orchestrator

@@ -44,8 +44,23 @@ FieldError field_not_supported(std::string field, const Value& bad,
 // removed).
 std::string aggregate(const std::vector<FieldError>& errors);
 
+// A 422 Invalid error that keeps its details (kind, name, causes), which kubectl prints
+// differently from the API server's one-line message.
+class InvalidError : public Error {
+ public:
+  InvalidError(std::string kind, std::string name, std::vector<std::string> causes, const std::string& message)
+      : Error(ErrorKind::Invalid, message), kind_(std::move(kind)), name_(std::move(name)), causes_(std::move(causes)) {}
+  const std::string& kind() const { return kind_; }  // without the group: "Deployment"
+  const std::string& name() const { return name_; }
+  const std::vector<std::string>& causes() const { return causes_; }
+
+ private:
+  std::string kind_, name_;
+  std::vector<std::string> causes_;
+};
+
 // apierrors.NewInvalid: `Deployment.apps "x" is invalid: <aggregate>`.
-Error invalid_error(std::string_view qualified_kind, std::string_view name,
-                    const std::vector<FieldError>& errors);
+InvalidError invalid_error(std::string_view qualified_kind, std::string_view name,
+                           const std::vector<FieldError>& errors);
 
 }  // namespace capstan::orchestrator
