@@ -20,10 +20,12 @@ void sort_by_name(std::vector<Release>& releases) {
 }
 
 void sort_by_date(std::vector<Release>& releases) {
-  // releaseutil.SortByDate: ascending LastDeployed, ties by name.
+  // releaseutil.SortByDate: ascending LastDeployed in whole seconds, ties by name.
   std::stable_sort(releases.begin(), releases.end(), [](const Release& a, const Release& b) {
-    if (a.info.last_deployed == b.info.last_deployed) return a.name < b.name;
-    return a.info.last_deployed < b.info.last_deployed;
+    const std::int64_t ta = a.info.last_deployed.unix_seconds;
+    const std::int64_t tb = b.info.last_deployed.unix_seconds;
+    if (ta != tb) return ta < tb;
+    return a.name < b.name;
   });
 }
 

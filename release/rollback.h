@@ -1,0 +1,21 @@
+// helm rollback (pkg/action/rollback.go): a new revision that copies an earlier one (chart,
+// values, manifest, hooks), described "Rollback to N"; applied with the three-way merge
+// against the current manifest; every previously deployed revision becomes superseded.
+#pragma once
+
+#include <string>
+
+#include "release/action.h"
+
+namespace capstan::release {
+
+struct RollbackOptions {
+  int version = 0;  // 0: the revision before the last
+  bool dry_run = false;
+  bool disable_hooks = false;
+  int max_history = 10;
+};
+
+Release rollback(Configuration& cfg, const std::string& name, const RollbackOptions& options);
+
+}  // namespace capstan::release
