@@ -619,7 +619,12 @@ class Printer {
   }
 
   void print_object(const Value& v, std::int32_t verb, int depth) {
-    const GoObject& o = *as_go_object(v);
+    const GoObject* obj = as_go_object(v);
+    if (obj == nullptr) {
+      buf_ += "{}";  // an Object that is not a GoObject has nothing Go could print
+      return;
+    }
+    const GoObject& o = *obj;
     if (o.is_named()) {
       const Value& u = o.underlying();
       const std::string type = o.type_name();

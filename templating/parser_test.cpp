@@ -30,10 +30,12 @@ std::string parse_result(const std::string& input) {
 }
 
 // Where Go 1.26 (Helm v3.21.4's toolchain) parses differently from the Go 1.19 that printed the
-// table: lex.go reports a stray right paren itself since Go 1.22.
+// table: lex.go reports a stray right paren itself (Go 1.22), and since {{else with}} (Go 1.23)
+// an "else with" after "if" leaves the with token to the else branch's item list.
 const std::map<std::string, std::string> kGo126 = {
     {"{{)}}", "ERROR: template: t:1: unexpected right paren"},
     {"{{(1))}}", "ERROR: template: t:1: unexpected right paren"},
+    {"{{ if .X }}{{ else with .Y }}{{ end }}", "ERROR: template: t:1: unexpected <with> in input"},
 };
 
 TEST_CASE("parser prints trees and errors as Go's parser", "[parser]") {
