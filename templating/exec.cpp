@@ -455,10 +455,9 @@ Val Exec::eval_field(const Val& dot, const std::string& name, const Node* node,
     }
     return Val::invalid();
   }
-  const std::string typ = static_type_name(receiver);
   if (receiver.v.is_null()) {
     // Calling a method on, or reading a field of, a nil interface or pointer.
-    errorf("nil pointer evaluating " + typ + "." + name);
+    errorf("nil pointer evaluating " + static_type_name(receiver) + "." + name);
   }
   const GoObject* object = as_go_object(receiver.v);
   if (object != nullptr) {
@@ -488,7 +487,7 @@ Val Exec::eval_field(const Val& dot, const std::string& name, const Node* node,
       case MissingKey::Error: errorf("map has no entry for key " + strconv::quote(name));
     }
   }
-  errorf("can't evaluate field " + name + " in type " + typ);
+  errorf("can't evaluate field " + name + " in type " + static_type_name(receiver));
 }
 
 void Exec::print_value(const Node* node, const Val& v) {

@@ -170,15 +170,15 @@ Val Exec::eval_call(const Val& dot, const Function* fn, const Builtin* builtin,
   const std::size_t num_params = sig.params.size();
   const std::size_t num_in = nargs + (final != nullptr ? 1 : 0);
   std::size_t num_fixed = nargs;
-  const std::string fname(name);
+  auto fname = [name] { return std::string(name); };
   if (sig.variadic) {
     num_fixed = num_params - 1;
     if (num_in < num_fixed) {
-      errorf("wrong number of args for " + fname + ": want at least " + std::to_string(num_params - 1) +
+      errorf("wrong number of args for " + fname() + ": want at least " + std::to_string(num_params - 1) +
              " got " + std::to_string(nargs));
     }
   } else if (num_in != num_params) {
-    errorf("wrong number of args for " + fname + ": want " + std::to_string(num_params) + " got " +
+    errorf("wrong number of args for " + fname() + ": want " + std::to_string(num_params) + " got " +
            std::to_string(num_in));
   }
 
@@ -240,13 +240,13 @@ Val Exec::eval_call(const Val& dot, const Function* fn, const Builtin* builtin,
     return r;
   } catch (const FuncError& e) {
     at(node);
-    errorf("error calling " + fname + ": " + e.what());
+    errorf("error calling " + fname() + ": " + e.what());
   } catch (const TemplateError& e) {
     at(node);
-    errorf("error calling " + fname + ": " + e.what());
+    errorf("error calling " + fname() + ": " + e.what());
   } catch (const capstan::Error& e) {
     at(node);
-    errorf("error calling " + fname + ": " + e.what());
+    errorf("error calling " + fname() + ": " + e.what());
   }
 }
 
