@@ -80,7 +80,8 @@ class DirWalker {
       if (::lstat(p.c_str(), &st) != 0)
         throw os_error("lstat", p, errno);
       std::string real = p;
-      if (S_ISLNK(st.st_mode)) {
+      const bool link = S_ISLNK(st.st_mode);
+      if (link) {
         int err = 0;
         real = real_path(p, err);
         if (err != 0) {
@@ -101,8 +102,8 @@ class DirWalker {
       if (rules_.ignored(r, is_dir))
         continue;
       if (is_dir) {
-        int err = 0;
-        std::string canonical = real_path(real, err);
+        // realpath() already resolved a link; a plain directory extends its parent's path.
+        const std::string canonical = link ? real : active_.back() + "/" + n;
         if (std::find(active_.begin(), active_.end(), canonical) != active_.end()) {
           throw Error(ErrorKind::Chart, "chart directory " + r + " is a symbolic link loop");
         }
