@@ -98,13 +98,10 @@ Value ApiServer::get_existing(const ResourceType& type, std::string_view ns, std
 
 std::vector<Value> ApiServer::list(const ResourceType& type, std::optional<std::string_view> ns,
                                    const Selector* selector) {
-  std::vector<Value> all = store_.list(type.qualified_resource(), type.namespaced ? ns : std::nullopt);
-  if (selector == nullptr) return all;
-  std::vector<Value> out;
-  for (Value& v : all) {
-    if (selector->matches(labels_of(v))) out.push_back(std::move(v));
-  }
-  return out;
+  const std::optional<std::string_view> scope = type.namespaced ? ns : std::nullopt;
+  if (selector == nullptr) return store_.list(type.qualified_resource(), scope);
+  return store_.list_if(type.qualified_resource(), scope,
+                        [selector](const Value& v) { return selector->matches(labels_of(v)); });
 }
 
 void ApiServer::put(const ResourceType& type, Value& object) {

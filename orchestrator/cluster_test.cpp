@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <set>
 
 #include "orchestrator/cluster_testing.h"
@@ -79,6 +80,93 @@ TEST_CASE("a ReplicaSet of 3 makes echo-xxxxx pods, replaces a deleted one, scal
   c->settle();
   CHECK(c->list("v1", "Pod", "default", "app=echo").size() == 2);
   CHECK(int_at(*c->get("apps/v1", "ReplicaSet", "default", "echo"), {"metadata", "generation"}) == 2);
+}
+
+}  // namespace capstan::orchestrator
+
+namespace capstan::orchestrator {
+
+TEST_CASE("paused deployments scale but do not roll out", "[cluster][scenario]") {
+  TestCluster c;
+  Value d = manifest("simple-deployment.yaml");
+  c->create(d);
+  c->settle();
+  c.clock->advance(60);
+  Value paused = *c->get("apps/v1", "Deployment", "default", "echo");
+  paused["spec"].set("paused", true);
+  paused["spec"]["template"]["spec"]["containers"].mutable_list().items[1].set("image", "gihyodocker/echo:v2");
+  paused["spec"].set("replicas", Value::integer(5));
+  c->update(paused);
+  REQUIRE(c->settle().converged);
+  CHECK(c->list("apps/v1", "ReplicaSet", "default").size() == 1);
+  CHECK(c->list("v1", "Pod", "default").size() == 5);
+  const Value after = *c->get("apps/v1", "Deployment", "default", "echo");
+  const Value* cond = condition(after, "Progressing");
+  REQUIRE(cond != nullptr);
+  CHECK(cond->get_string("status") == "Unknown");
+  CHECK(cond->get_string("reason") == "DeploymentPaused");
+  Value resumed = after.deep_copy();
+  resumed["spec"].set("paused", false);
+  c->update(resumed);
+  REQUIRE(c->settle().converged);
+  CHECK(c->list("apps/v1", "ReplicaSet", "default").size() == 2);
+}
+
+TEST_CASE("deleting a namespace removes what it holds", "[cluster]") {
+  TestCluster c;
+  c->create(Value::map_of({{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", Value::map_of({{"name", "team"}})}}));
+  Value rs = manifest("simple-replicaset.yaml");
+  rs["metadata"].set("namespace", "team");
+  c->create(rs);
+  c->settle();
+  CHECK(c->list("v1", "Pod", "team").size() == 3);
+  c->remove("v1", "Namespace", "", "team");
+  CHECK(string_at(*c->get("v1", "Namespace", "", "team"), {"status", "phase"}) == "Terminating");
+  c->settle();
+  CHECK_FALSE(c->get("v1", "Namespace", "", "team").has_value());
+  CHECK(c->list("v1", "Pod", "team").empty());
+}
+
+TEST_CASE("custom resource definitions add types", "[cluster]") {
+  TestCluster c;
+  c->create(Value::map_of(
+      {{"apiVersion", "apiextensions.k8s.io/v1"},
+       {"kind", "CustomResourceDefinition"},
+       {"metadata", Value::map_of({{"name", "widgets.example.com"}})},
+       {"spec", Value::map_of({{"group", "example.com"},
+                               {"scope", "Namespaced"},
+                               {"names", Value::map_of({{"kind", "Widget"}, {"plural", "widgets"}, {"singular", "widget"},
+                                                        {"shortNames", Value::list_of({"wd"})}})},
+                               {"versions", Value::list_of({Value::map_of({{"name", "v1"}, {"served", true}, {"storage", true}})})}})}}));
+  const Value w = c->create(Value::map_of({{"apiVersion", "example.com/v1"}, {"kind", "Widget"},
+                                           {"metadata", Value::map_of({{"name", "w1"}})}, {"spec", Value::map_of({{"size", 3}})}}));
+  CHECK(int_at(w, {"metadata", "generation"}) == 1);
+  CHECK(c->registry().lookup("wd") != nullptr);
+  CHECK(c->list("example.com/v1", "Widget", "default").size() == 1);
+  c->remove("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", "widgets.example.com");
+  CHECK(c->registry().lookup("widgets") == nullptr);
+}
+
+TEST_CASE("options from the environment", "[cluster]") {
+  ::setenv("CAPSTAN_FAKE_NOW", "2024-01-02T03:04:05Z", 1);
+  ::setenv("CAPSTAN_SEED", "42", 1);
+  ::setenv("CAPSTAN_NODES", "2", 1);
+  ::setenv("CAPSTAN_NODE_CPU", "8", 1);
+  ClusterOptions o = cluster_options_from_environment(":memory:");
+  ::unsetenv("CAPSTAN_FAKE_NOW");
+  ::unsetenv("CAPSTAN_SEED");
+  ::unsetenv("CAPSTAN_NODES");
+  ::unsetenv("CAPSTAN_NODE_CPU");
+  REQUIRE(o.clock);
+  CHECK(o.clock->now() == *parse_rfc3339("2024-01-02T03:04:05Z"));
+  CHECK(o.seed == 42u);
+  Cluster cluster(o);
+  const auto nodes = cluster.list("v1", "Node", std::nullopt);
+  REQUIRE(nodes.size() == 2);
+  CHECK(string_at(nodes[0], {"status", "allocatable", "cpu"}) == "8");
+  ::setenv("CAPSTAN_SEED", "x", 1);
+  CHECK_THROWS_WITH(cluster_options_from_environment(":memory:"), "CAPSTAN_SEED: not a number: \"x\"");
+  ::unsetenv("CAPSTAN_SEED");
 }
 
 }  // namespace capstan::orchestrator

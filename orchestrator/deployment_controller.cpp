@@ -1,5 +1,7 @@
 // The Deployment controller, after pkg/controller/deployment (deployment_controller.go, sync.go,
-// rolling.go, recreate.go, progress.go): one syncDeployment per Deployment per pass.
+// rolling.go, recreate.go, progress.go): one syncDeployment per Deployment per pass. Longer than
+// our usual file because it is one sync whose steps share state (the ReplicaSet list, the
+// Deployment being written); the pure arithmetic lives in deployment_util.
 #include <algorithm>
 
 #include "core/error.h"

@@ -14,11 +14,15 @@ void EventRecorder::record(const Value& involved, std::string_view type, std::st
   std::string ns = namespace_of(involved);
   if (ns.empty()) ns = "default";
   const std::string now = format_rfc3339(api_.clock().now());
-  for (Value& e : api_.list(*event_type, ns)) {
-    if (string_at(e, {"involvedObject", "uid"}) == uid_of(involved) &&
-        string_at(e, {"involvedObject", "fieldPath"}) == field_path && e.get_string("reason") == reason &&
-        e.get_string("message") == message && e.get_string("type") == type &&
-        string_at(e, {"source", "component"}) == source.component) {
+  // Events are named "<object>.<suffix>": only those of this object need looking at.
+  const auto same = [&](const Value& e) {
+    return string_at(e, {"involvedObject", "uid"}) == uid_of(involved) &&
+           string_at(e, {"involvedObject", "fieldPath"}) == field_path && e.get_string("reason") == reason &&
+           e.get_string("message") == message && e.get_string("type") == type &&
+           string_at(e, {"source", "component"}) == source.component;
+  };
+  for (Value& e : api_.store().list_if(event_type->qualified_resource(), ns, same, name_of(involved) + ".")) {
+    {
       e.set("count", Value::integer(int_at(e, {"count"}, 1) + 1));
       e.set("lastTimestamp", Value(now));
       api_.update(std::move(e));
@@ -64,15 +68,13 @@ void EventRecorder::record(const Value& involved, std::string_view type, std::st
 bool EventRecorder::expire(Seconds ttl) {
   const ResourceType* event_type = api_.registry().by_kind("v1", "Event");
   const Seconds now = api_.clock().now();
-  bool changed = false;
-  for (const Value& e : api_.list(*event_type, std::nullopt)) {
+  const auto expired = [&](const Value& e) {
     const std::optional<Seconds> last = time_at(e, {"lastTimestamp"});
-    if (last && *last + ttl < now) {
-      api_.erase_now(*event_type, namespace_of(e), name_of(e));
-      changed = true;
-    }
-  }
-  return changed;
+    return last && *last + ttl < now;
+  };
+  const std::vector<Value> old = api_.store().list_if(event_type->qualified_resource(), std::nullopt, expired);
+  for (const Value& e : old) api_.erase_now(*event_type, namespace_of(e), name_of(e));
+  return !old.empty();
 }
 
 }  // namespace capstan::orchestrator

@@ -61,7 +61,9 @@ void run_garbage_collector(ControllerContext& ctx) {
     }
   }
   const auto alive = [&](std::size_t i) {
-    return api.get(*items[i].type, namespace_of(items[i].object), name_of(items[i].object)).has_value();
+    const ResourceType& t = *items[i].type;
+    return api.store().contains(t.qualified_resource(), t.namespaced ? namespace_of(items[i].object) : "",
+                                name_of(items[i].object));
   };
   // Foreground deletion and orphaning of owners that are being deleted.
   for (const Item& owner : items) {

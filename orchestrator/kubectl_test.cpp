@@ -214,6 +214,22 @@ TEST_CASE("kubectl messages and errors", "[kubectl]") {
   CHECK(kubectl::apply(*c, {unknown}, {}).err ==
         "error: resource mapping not found for name: \"w\" namespace: \"\": no matches for kind \"Widget\" in version "
         "\"example.com/v1\"\nensure CRDs are installed first\n");
+  // Other output formats.
+  CHECK(kubectl::get(*c, get_args({"deploy", "echo"}, "", "name")).out == "deployment.apps/echo\n");
+  const std::string yaml = kubectl::get(*c, get_args({"svc", "kubernetes"}, "", "yaml")).out;
+  CHECK(yaml.rfind("apiVersion: v1\nkind: Service\nmetadata:\n", 0) == 0);
+  CHECK(yaml.find("\n  clusterIP: 10.96.0.1\n") != std::string::npos);
+  const std::string list = kubectl::get(*c, get_args({"ns"}, "", "json")).out;
+  CHECK(list.rfind("{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        {\n", 0) == 0);
+  CHECK(list.find("\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n") !=
+        std::string::npos);
+  CHECK(kubectl::get(*c, get_args({"ns"}, "", "table")).err ==
+        "error: unable to match a printer suitable for the output format \"table\", allowed formats are: "
+        "json,name,wide,yaml\n");
+  auto all_ns = get_args({"pods"});
+  all_ns.all_namespaces = true;
+  CHECK(kubectl::get(*c, all_ns).out.rfind("NAMESPACE   NAME", 0) == 0);
+  CHECK(kubectl::get(*c, get_args({"all"})).out.find("service/kubernetes") != std::string::npos);
   // delete all --selector skips what garbage collection already took (seed 002).
   kubectl::apply(*c, {manifest("simple-service.yaml")}, {});
   Value svc = manifest("simple-service.yaml");

@@ -344,8 +344,13 @@ void run_kubelet(ControllerContext& ctx, const KubeletConfig& config) {
       if (string_at(p, {"spec", "nodeName"}) != name_of(node) || has_deletion_timestamp(p)) continue;
       const std::string phase = string_at(p, {"status", "phase"});
       if (phase == "Succeeded" || phase == "Failed") continue;
-      std::optional<Value> fresh = ctx.api.get(pod_type, namespace_of(p), name_of(p));
-      if (fresh) PodSync(ctx, config, node, used_ips).run(std::move(*fresh));
+      // Started containers never go back (the runtime rules only affect starting): nothing to do.
+      const auto& statuses = list_at(p, {"status", "containerStatuses"});
+      bool all_started = phase == "Running" && statuses.size() == list_at(p, {"spec", "containers"}).size();
+      for (const Value& cs : statuses) all_started = all_started && at(cs, {"state", "running"}) != nullptr;
+      if (all_started) continue;
+      // Only the kubelet writes pod status during its pass, so the listed copy is current.
+      PodSync(ctx, config, node, used_ips).run(p.deep_copy());
     }
   }
 }

@@ -144,6 +144,12 @@ std::optional<Value> Store::get(std::string_view resource, std::string_view ns, 
   return it->second.deep_copy();
 }
 
+bool Store::contains(std::string_view resource, std::string_view ns, std::string_view name) {
+  refresh_if_changed();
+  const auto r = objects_.find(resource);
+  return r != objects_.end() && r->second.count({std::string(ns), std::string(name)}) != 0;
+}
+
 std::vector<Value> Store::list(std::string_view resource, std::optional<std::string_view> ns) {
   refresh_if_changed();
   std::vector<Value> out;
@@ -156,6 +162,30 @@ std::vector<Value> Store::list(std::string_view resource, std::optional<std::str
     }
   } else {
     for (const auto& [key, object] : r->second) out.push_back(object.deep_copy());
+  }
+  return out;
+}
+
+std::vector<Value> Store::list_if(std::string_view resource, std::optional<std::string_view> ns,
+                                  const std::function<bool(const Value&)>& keep, std::string_view name_prefix) {
+  refresh_if_changed();
+  std::vector<Value> out;
+  const auto r = objects_.find(resource);
+  if (r == objects_.end()) return out;
+  const auto visit = [&](const Value& object) {
+    if (!keep || keep(object)) out.push_back(object.deep_copy());
+  };
+  if (ns) {
+    const std::string n(*ns);
+    for (auto it = r->second.lower_bound({n, std::string(name_prefix)});
+         it != r->second.end() && it->first.first == n && it->first.second.compare(0, name_prefix.size(), name_prefix) == 0;
+         ++it) {
+      visit(it->second);
+    }
+  } else {
+    for (const auto& [key, object] : r->second) {
+      if (key.second.compare(0, name_prefix.size(), name_prefix) == 0) visit(object);
+    }
   }
   return out;
 }

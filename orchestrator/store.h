@@ -33,8 +33,13 @@ class Store {
 
   // Deep copies of stored objects.
   std::optional<Value> get(std::string_view resource, std::string_view ns, std::string_view name);
+  bool contains(std::string_view resource, std::string_view ns, std::string_view name);
   // Objects of a resource, in one namespace or (nullopt) all, ordered by namespace then name.
   std::vector<Value> list(std::string_view resource, std::optional<std::string_view> ns);
+  // Like list(), keeping only objects `keep` accepts (it sees the stored object, uncopied) and,
+  // when `name_prefix` is set, only names starting with it (a range scan: cheap).
+  std::vector<Value> list_if(std::string_view resource, std::optional<std::string_view> ns,
+                             const std::function<bool(const Value&)>& keep, std::string_view name_prefix = "");
   bool empty();  // no objects at all (a fresh file)
 
   // Writes: only inside transaction(). put() inserts or replaces by metadata.namespace/name.
