@@ -47,6 +47,8 @@ tgz(os.path.join(bad, "chart-yaml-outside.tgz"), [("Chart.yaml", chart_yaml, tar
 tgz(os.path.join(bad, "empty.tgz"), [("evil", None, tarfile.DIRTYPE)])
 tgz(os.path.join(bad, "big-file.tgz"), [("evil/Chart.yaml", chart_yaml, tarfile.REGTYPE),
                                          ("evil/big.bin", b"\0" * (5 * 1024 * 1024 + 1), tarfile.REGTYPE)])
+tgz(os.path.join(bad, "total-bomb.tgz"), [("evil/Chart.yaml", chart_yaml, tarfile.REGTYPE)] +
+    [("evil/zeros-%02d.bin" % i, b"\0" * (5 * 1024 * 1024), tarfile.REGTYPE) for i in range(21)])
 tgz(os.path.join(bad, "drive.tgz"), [("evil/Chart.yaml", chart_yaml, tarfile.REGTYPE),
                                       ("evil/c:/x.yaml", b"x\n", tarfile.REGTYPE)])
 with open(os.path.join(bad, "not-gzip.tgz"), "wb") as f:
