@@ -11,6 +11,40 @@
 
 namespace capstan::yaml::detail {
 
+namespace {
+
+// A node's mark is where its anchor or tag starts; a block collection's indentation is where
+// its first key or '-' is, which may be on a later line ("labels: &x\n  a: 1").
+Pos first_token_after_properties(std::string_view text, Pos at) {
+  auto p = static_cast<std::size_t>(at.pos);
+  bool moved = false;
+  for (;;) {
+    if (p < text.size() && (text[p] == '&' || text[p] == '!')) {
+      while (p < text.size() && !is_blankz_at(text, p)) ++p;
+      moved = true;
+    } else if (moved && p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r')) {
+      ++p;
+    } else if (moved && p < text.size() && text[p] == '#') {
+      while (p < text.size() && text[p] != '\n') ++p;
+    } else {
+      break;
+    }
+  }
+  if (!moved) return at;
+  Pos out{static_cast<int>(p), 0, 0};
+  for (std::size_t i = 0; i < p; ++i) {
+    if (text[i] == '\n') {
+      ++out.line;
+      out.column = 0;
+    } else {
+      ++out.column;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 // --- SyntaxState
 
 void SyntaxState::event_at(const YAML::Mark& mark, bool keeps_quote) {
@@ -212,6 +246,7 @@ void SyntaxState::on_collection_start(bool mapping, bool flow, const YAML::Mark&
   c.mapping = mapping;
   c.flow = flow;
   c.start = Pos::of(mark);
+  if (!flow) c.start = first_token_after_properties(source_.text(), c.start);
   c.parent = open_.empty() ? -1 : open_.back();
   collections_.push_back(c);
   const int index = static_cast<int>(collections_.size()) - 1;
