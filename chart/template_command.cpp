@@ -15,6 +15,8 @@
 #include "core/error.h"
 #include "core/strconv.h"
 #include "core/yaml.h"
+#include "templating/parser.h"
+#include "templating/template_set.h"
 
 namespace capstan::chart {
 
@@ -143,6 +145,29 @@ void validate_release_name(const std::string& name) {
                                            std::string(kReleaseNameRegex) +
                                            " and the length must not be longer than 53");
   }
+}
+
+std::string render_name_template(std::string_view text) {
+  templating::EngineOptions options;
+  options.missing_key = templating::MissingKey::Default;  // template.New without Option()
+  templating::Engine engine(options);
+  // Helm parses the name template with Sprig's functions only: none of the engine's own, and
+  // Sprig's plain `fail`.
+  for (const char* helm_only : {"include", "tpl", "required", "lookup", "toYaml", "toYamlPretty",
+                                "fromYaml", "fromYamlArray", "fromJson", "fromJsonArray", "toToml",
+                                "fromToml"}) {
+    engine.funcs().erase(helm_only);
+  }
+  engine.funcs().add("fail", "func(string) (string, error)",
+                     [](templating::CallContext&, templating::Args& args) -> Value {
+                       throw templating::FuncError(args[0].as_string());
+                     });
+  try {
+    engine.templates().parse("name-template", std::string(text));
+  } catch (const templating::ParseError& e) {
+    throw Error(ErrorKind::Parse, e.what());
+  }
+  return engine.execute("name-template", Value());
 }
 
 std::string values_command(const TemplateOptions& options) {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "chart/log.h"
@@ -42,6 +43,10 @@ std::string values_command(const TemplateOptions& options);
 // The engine's output for every rendered template path, NOTES.txt included, before manifests
 // are split and sorted (the oracle's `render` command).
 std::map<std::string, std::string> render_command(const TemplateOptions& options);
+
+// --name-template: the text executed as a Go template with Sprig's functions and no data.
+// Errors are Go's own ("template: name-template:1: function \"x\" not defined").
+std::string render_name_template(std::string_view text);
 
 // chartutil.ValidateReleaseName: throws Error "release name \"X\": invalid release name, must
 // match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length

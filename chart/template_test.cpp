@@ -73,4 +73,16 @@ const capstan::testing::FileCases cases("chart/template", ".args", [](const fs::
   CHECK(stdout_text == capstan::testing::read_file(base.string() + ".stdout"));
 });
 
+TEST_CASE("template_command: --name-template runs with Sprig and no data, errors as Go's") {
+  CHECK(chart::render_name_template("{{ \"ABC\" | lower }}-{{ 1 | add 2 }}") == "abc-3");
+  CHECK(chart::render_name_template("{{ .Foo }}") == "<no value>");
+  CHECK_THROWS_WITH(chart::render_name_template("{{ x }}"),
+                    "template: name-template:1: function \"x\" not defined");
+  CHECK_THROWS_WITH(chart::render_name_template("{{ fail \"no\" }}"),
+                    "template: name-template:1:3: executing \"name-template\" at <fail \"no\">: "
+                    "error calling fail: no");
+  CHECK_THROWS_WITH(chart::render_name_template("{{ include \"x\" . }}"),
+                    "template: name-template:1: function \"include\" not defined");
+}
+
 }  // namespace
