@@ -344,7 +344,68 @@ Error Source::error_from(const YAML::ParserException& e) {
     }
     return scanner_error("found character that cannot start any token", tab, tab);
   }
+  // A plain scalar alone at a block collection's column, on the lines above, is a key whose
+  // ':' never came: libyaml gives up on it at the first token after it, before anything
+  // yaml-cpp complains about.
+  auto stale_key = [&]() -> std::optional<Error> {
+    auto plain_text = [](std::string_view content) {
+      if (content.find_first_not_of(" \t") == std::string_view::npos)
+        return false;
+      for (std::size_t i = 0; i < content.size(); ++i) {
+        if (content[i] == ':' &&
+            (i + 1 == content.size() || content[i + 1] == ' ' || content[i + 1] == '\t')) {
+          return false;
+        }
+      }
+      return true;
+    };
+    auto content = [&](int l) { return content_of(line_at(text_, l)); };
+    const int last = previous_content_line(text_, at.line);
+    if (last < 0 || !plain_text(content(last)))
+      return std::nullopt;
+    int top = last;
+    for (int a = previous_content_line(text_, top); a >= 0 && plain_text(content(a));
+         a = previous_content_line(text_, top)) {
+      top = a;
+    }
+    if (!bare_plain_scalar(content(top)))
+      return std::nullopt;
+    const int column = indent_of(line_at(text_, top));
+    const int above = previous_content_line(text_, top);
+    if (above >= 0 && column > indent_of(line_at(text_, above)))
+      return std::nullopt;  // a value
+    bool at_collection = false;
+    const Pos saved = at;
+    at = Pos{0, top, column};
+    const SyntaxState::Collection* c = innermost_block();
+    at = saved;
+    at_collection = c != nullptr && c->start.column == column;
+    if (!at_collection)
+      return std::nullopt;
+    // The scalar goes on over lines indented further; the token after it is where libyaml
+    // notices.
+    int end = top;
+    for (int l = top + 1; l <= last; ++l) {
+      if (content(l).find_first_not_of(" \t") == std::string_view::npos)
+        continue;
+      if (indent_of(line_at(text_, l)) <= column)
+        break;
+      end = l;
+    }
+    int next = -1;
+    for (int l = end + 1; l <= stream_end().line; ++l) {
+      if (content(l).find_first_not_of(" \t") != std::string_view::npos) {
+        next = l;
+        break;
+      }
+    }
+    const Pos problem = next < 0 ? stream_end() : Pos{0, next, 0};
+    return scanner_error("could not find expected ':'", problem, Pos{0, top, column});
+  };
+
   if (msg == YAML::ErrorMsg::MAP_VALUE) {
+    if (auto e = stale_key())
+      return *e;
     // A lone scalar above (over one or more lines) that is not a value or the rest of one:
     // libyaml took it for a key. At a collection's column it is a key missing its ':'
     // (noticed on the next line); elsewhere no key could start there.

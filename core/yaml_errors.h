@@ -43,7 +43,7 @@ class SyntaxState {
 
   void on_document_start(const YAML::Mark& mark);
   void on_document_end();
-  void on_scalar(const YAML::Mark& mark, bool plain);
+  void on_scalar(const YAML::Mark& mark, bool plain, std::string_view value);
   void on_null(const YAML::Mark& mark);
   void on_node(const YAML::Mark& mark);
   // A mapping's value was added after a key at `key` (`plain`: a plain scalar key).

@@ -79,7 +79,7 @@ class Builder : public YAML::EventHandler {
       n.tag = tag;
     }
     n.value = value;
-    state_.on_scalar(mark, tag == "?");
+    state_.on_scalar(mark, tag == "?", value);
     add(std::move(n));
   }
 

@@ -22,7 +22,8 @@ Pos first_token_after_properties(std::string_view text, Pos at) {
     if (p < text.size() && (text[p] == '&' || text[p] == '!')) {
       while (p < text.size() && !is_blankz_at(text, p)) ++p;
       moved = true;
-    } else if (moved && p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r')) {
+    } else if (moved && p < text.size() &&
+               (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r')) {
       ++p;
     } else if (moved && p < text.size() && text[p] == '#') {
       while (p < text.size() && text[p] != '\n') ++p;
@@ -30,7 +31,8 @@ Pos first_token_after_properties(std::string_view text, Pos at) {
       break;
     }
   }
-  if (!moved) return at;
+  if (!moved)
+    return at;
   Pos out{static_cast<int>(p), 0, 0};
   for (std::size_t i = 0; i < p; ++i) {
     if (text[i] == '\n') {
@@ -145,11 +147,41 @@ void SyntaxState::on_document_start(const YAML::Mark& mark) {
 
 void SyntaxState::on_document_end() {}
 
-void SyntaxState::on_scalar(const YAML::Mark& mark, bool plain) {
+void SyntaxState::on_scalar(const YAML::Mark& mark, bool plain, std::string_view value) {
   event_at(mark);
   last_was_null_ = false;
-  if (!plain)
-    last_quoted_ = Pos::of(mark);
+  if (plain)
+    return;
+  last_quoted_ = Pos::of(mark);
+  // YAML 1.2's "\\/" escape, which yaml-cpp knows and libyaml (YAML 1.1) refuses.
+  if (value.find('/') == std::string_view::npos)
+    return;
+  std::string_view text = source_.text();
+  std::size_t p = static_cast<std::size_t>(mark.pos);
+  while (p < text.size() && (text[p] == '&' || text[p] == '!')) {
+    while (p < text.size() && !is_blankz_at(text, p)) ++p;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+  }
+  if (p >= text.size() || text[p] != '"')
+    return;
+  Pos at = Pos::of(mark);
+  at.column += static_cast<int>(p - static_cast<std::size_t>(mark.pos)) + 1;  // the first character
+  for (std::size_t i = p + 1; i < text.size() && text[i] != '"'; ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '/') {
+      at.pos = static_cast<int>(i);
+      throw source_.scanner_error("found unknown escape character", at, Pos::of(mark));
+    }
+    const std::size_t step = text[i] == '\\' ? 2 : 1;
+    for (std::size_t k = 0; k < step && i + k < text.size(); ++k) {
+      if (text[i + k] == '\n') {
+        ++at.line;
+        at.column = 0;
+      } else {
+        ++at.column;
+      }
+    }
+    i += step - 1;
+  }
 }
 
 void SyntaxState::on_null(const YAML::Mark& mark) {
@@ -246,7 +278,8 @@ void SyntaxState::on_collection_start(bool mapping, bool flow, const YAML::Mark&
   c.mapping = mapping;
   c.flow = flow;
   c.start = Pos::of(mark);
-  if (!flow) c.start = first_token_after_properties(source_.text(), c.start);
+  if (!flow)
+    c.start = first_token_after_properties(source_.text(), c.start);
   c.parent = open_.empty() ? -1 : open_.back();
   collections_.push_back(c);
   const int index = static_cast<int>(collections_.size()) - 1;

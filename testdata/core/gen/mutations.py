@@ -39,7 +39,9 @@ def mutate(rng, b):
     return b[:p] + rng.choice(INSERTS) + rng.choice(INSERTS) + b[p:]
 
 def escape(b):
-    return ''.join(chr(c) if 0x20 <= c < 0x7f and c != 0x5c else '\\x%02x' % c for c in b)
+    # A leading '#' would make the line a comment of the table.
+    return ''.join(chr(c) if 0x20 <= c < 0x7f and c != 0x5c and not (i == 0 and c == 0x23) else '\\x%02x' % c
+                   for i, c in enumerate(b))
 
 rng = random.Random(20250101)
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
