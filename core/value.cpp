@@ -31,7 +31,43 @@ namespace {
               std::string("Value: wanted ") + wanted + ", have " + v.type_name());
 }
 
+bool is_container(const Value& v) { return v.is_list() || v.is_map(); }
+
+// Destroys the containers in `pending` without recursion: a container about to die first gives
+// its nested containers to the worklist, so each destructor only ever frees flat contents.
+void drain(std::vector<Value>& pending) {
+  while (!pending.empty()) {
+    Value v = std::move(pending.back());
+    pending.pop_back();
+    if (v.is_list() && v.list_ptr().use_count() == 1) {
+      for (Value& item : v.mutable_list().items) {
+        if (is_container(item)) pending.push_back(std::move(item));
+      }
+    } else if (v.is_map() && v.map_ptr().use_count() == 1) {
+      for (auto& entry : v.mutable_map().entries) {
+        if (is_container(entry.second)) pending.push_back(std::move(entry.second));
+      }
+    }
+  }
+}
+
 }  // namespace
+
+List::~List() {
+  std::vector<Value> pending;
+  for (Value& item : items) {
+    if (is_container(item)) pending.push_back(std::move(item));
+  }
+  drain(pending);
+}
+
+Map::~Map() {
+  std::vector<Value> pending;
+  for (auto& entry : entries) {
+    if (is_container(entry.second)) pending.push_back(std::move(entry.second));
+  }
+  drain(pending);
+}
 
 Value::Value(List list)
     : kind_(Kind::List), data_(std::make_shared<List>(std::move(list))) {}

@@ -58,6 +58,13 @@ struct List {
   List() = default;
   explicit List(std::vector<Value> values, std::string_view elem = "interface {}")
       : items(std::move(values)), elem_type(elem) {}
+  // Tears nested lists and maps down iteratively, so 10,000 levels of JSON do not overflow
+  // the stack.
+  ~List();
+  List(const List&) = default;
+  List(List&&) noexcept = default;
+  List& operator=(const List&) = default;
+  List& operator=(List&&) noexcept = default;
 };
 
 // Keys iterate in sorted (byte-wise) order, which is the order Go's template range, fmt and
@@ -65,6 +72,13 @@ struct List {
 struct Map {
   std::map<std::string, Value, std::less<>> entries;
   std::string_view elem_type = "interface {}";  // map[string]<elem_type>
+
+  Map() = default;
+  ~Map();  // iterative, like ~List
+  Map(const Map&) = default;
+  Map(Map&&) noexcept = default;
+  Map& operator=(const Map&) = default;
+  Map& operator=(Map&&) noexcept = default;
 };
 
 class Value {

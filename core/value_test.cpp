@@ -58,3 +58,20 @@ TEST_CASE("accessors check the kind", "[value]") {
   CHECK_THROWS_AS(Value(1).map(), Error);
   CHECK(Value::integer(7, NumType::Int64).as_int() == 7);
 }
+
+TEST_CASE("deeply nested values are destroyed without recursion", "[value]") {
+  Value root = Value::empty_list();
+  Value* at = &root;
+  for (int i = 0; i < 200000; ++i) {
+    at->push_back(i % 2 == 0 ? Value::empty_map() : Value::empty_list());
+    Value& child = at->mutable_list().items.back();
+    if (child.is_map()) {
+      child.set("k", Value::empty_list());
+      at = &child["k"];
+    } else {
+      at = &child;
+    }
+  }
+  root = Value();  // would overflow the stack with recursive destructors
+  CHECK(root.is_null());
+}
