@@ -1,14 +1,11 @@
-// Go's filepath.Match (the cases of Go 1.19's path/filepath/match_test.go) and gobwas/glob as
-// .Files.Glob uses it.
+// Go's filepath.Match (the cases of Go 1.19's path/filepath/match_test.go).
 #include "chart/path_match.h"
 
 #include <catch2/catch.hpp>
 
-#include "chart/glob.h"
 
 namespace {
 
-using capstan::chart::Glob;
 using capstan::chart::MatchResult;
 using capstan::chart::path_match;
 
@@ -83,24 +80,6 @@ TEST_CASE("path_match: Go's filepath.Match test table") {
     INFO(c.pattern << " ~ " << c.name);
     CHECK(path_match(c.pattern, c.name) == c.want);
   }
-}
-
-TEST_CASE("glob: gobwas/glob patterns with '/' separators") {
-  CHECK(Glob("files/*").match("files/a.txt"));
-  CHECK_FALSE(Glob("files/*").match("files/conf/a.txt"));
-  CHECK(Glob("files/**").match("files/conf/a.txt"));
-  CHECK(Glob("files/**.txt").match("files/conf/a.txt"));
-  CHECK(Glob("files/**.txt").match("files/a.txt"));
-  CHECK_FALSE(Glob("files/**.txt").match("files/a.conf"));
-  CHECK(Glob("*.{yaml,json}").match("a.json"));
-  CHECK_FALSE(Glob("*.{yaml,json}").match("a.toml"));
-  CHECK(Glob("file?.txt").match("file1.txt"));
-  CHECK_FALSE(Glob("file?.txt").match("file/.txt"));
-  CHECK(Glob("[a-c]*").match("beta"));
-  CHECK_FALSE(Glob("[!a-c]*").match("beta"));
-  CHECK(Glob("a\\*b").match("a*b"));
-  // A pattern that does not compile matches everything, as Helm falls back to "**".
-  CHECK(Glob("[unclosed").match("any/thing"));
 }
 
 }  // namespace

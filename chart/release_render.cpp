@@ -4,7 +4,7 @@
 #include "chart/coalesce.h"
 #include "chart/dependencies.h"
 #include "chart/render.h"
-#include "chart/template_objects.h"
+#include "templating/helm_types.h"
 
 namespace capstan::chart {
 
@@ -20,9 +20,13 @@ Value to_render_values(const Value& values, const ReleaseInfo& release, const Ca
                                      {"IsInstall", Value(release.is_install)},
                                      {"Revision", Value(release.revision)},
                                      {"Service", Value("Helm")}});
-  return Value::map_of({{"Values", make_values_object(values)},
+  templating::helm::KubeVersion kube{caps.kube_version.version, caps.kube_version.major,
+                                     caps.kube_version.minor};
+  templating::helm::BuildInfo helm{caps.helm_version.version, caps.helm_version.git_commit,
+                                   caps.helm_version.git_tree_state, caps.helm_version.go_version};
+  return Value::map_of({{"Values", templating::helm::values(values)},
                         {"Release", release_map},
-                        {"Capabilities", make_capabilities_object(caps)}});
+                        {"Capabilities", templating::helm::capabilities(kube, caps.api_versions, helm)}});
 }
 
 namespace {

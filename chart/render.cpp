@@ -4,12 +4,31 @@
 #include <algorithm>
 #include <vector>
 
-#include "chart/template_objects.h"
+#include "chart/metadata.h"
 #include "chart/values.h"
+#include "templating/helm_types.h"
+#include "templating/object.h"
 
 namespace capstan::chart {
 
 namespace {
+
+namespace helm = templating::helm;
+
+// The plain map inside a chartutil.Values.
+Value values_map(const Value& v) {
+  if (const templating::GoObject* o = templating::as_go_object(v); o && o->is_named()) {
+    return o->underlying();
+  }
+  return v;
+}
+
+Value files_object(const std::vector<File>& files) {
+  std::vector<std::pair<std::string, std::string>> named;
+  named.reserve(files.size());
+  for (const File& f : files) named.emplace_back(f.name, f.data);
+  return helm::files(std::move(named));
+}
 
 struct Renderable {
   std::string text;
@@ -43,18 +62,18 @@ bool equal_fold(std::string_view a, std::string_view b) {
 Value collect(const Chart& chart, std::map<std::string, Renderable>& out, const Value& parent) {
   Value subcharts = Value::empty_map();
   Value next = Value::empty_map();
-  next.set("Chart", make_chart_object(chart.metadata, chart.is_root()));
-  next.set("Files", make_files_object(chart.files));
+  next.set("Chart", helm::chart(metadata_json(chart.metadata), chart.is_root()));
+  next.set("Files", files_object(chart.files));
   next.set("Release", parent.find("Release") ? *parent.find("Release") : Value());
   next.set("Capabilities", parent.find("Capabilities") ? *parent.find("Capabilities") : Value());
-  next.set("Values", make_values_object(Value::empty_map()));
+  next.set("Values", helm::values(Value::empty_map()));
   next.set("Subcharts", subcharts);
   const Value* parent_values = parent.find("Values");
   if (chart.is_root()) {
-    next.set("Values", parent_values ? *parent_values : make_values_object(Value()));
+    next.set("Values", parent_values ? *parent_values : helm::values(Value()));
   } else if (parent_values != nullptr) {
     if (std::optional<Value> scoped = table(values_map(*parent_values), chart.name())) {
-      next.set("Values", make_values_object(*scoped));
+      next.set("Values", helm::values(*scoped));
     }
   }
   for (const auto& dep : chart.dependencies()) {
@@ -99,9 +118,9 @@ std::map<std::string, std::string> render_templates(const Chart& chart, const Va
     if (is_partial(name))
       continue;
     Renderable& r = templates.at(name);
-    r.data.set("Template", make_values_object(Value::map_of(
+    r.data.set("Template", helm::values(Value::map_of(
                                {{"Name", Value(name)}, {"BasePath", Value(r.base_path)}})));
-    out[name] = engine.render(name, make_values_object(r.data));
+    out[name] = engine.render(name, helm::values(r.data));
   }
   return out;
 }
