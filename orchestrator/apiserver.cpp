@@ -104,6 +104,19 @@ std::vector<Value> ApiServer::list(const ResourceType& type, std::optional<std::
                         [selector](const Value& v) { return selector->matches(labels_of(v)); });
 }
 
+std::vector<Value> ApiServer::list_if(const ResourceType& type, std::optional<std::string_view> ns,
+                                      const std::function<bool(const Value&)>& keep) {
+  return store_.list_if(type.qualified_resource(), type.namespaced ? ns : std::nullopt, keep);
+}
+
+void ApiServer::scan(const ResourceType& type, std::optional<std::string_view> ns,
+                     const std::function<void(const Value&)>& visit) {
+  store_.list_if(type.qualified_resource(), type.namespaced ? ns : std::nullopt, [&](const Value& v) {
+    visit(v);
+    return false;
+  });
+}
+
 void ApiServer::put(const ResourceType& type, Value& object) {
   metadata(object).set("resourceVersion", Value(std::to_string(store_.next_resource_version())));
   store_.put(type.qualified_resource(), object);

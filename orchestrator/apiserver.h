@@ -39,6 +39,13 @@ class ApiServer {
   std::vector<Value> list(const ResourceType& type, std::optional<std::string_view> ns,
                           const Selector* selector = nullptr);
 
+  // Copies only the objects `keep` accepts (it sees stored objects uncopied).
+  std::vector<Value> list_if(const ResourceType& type, std::optional<std::string_view> ns,
+                             const std::function<bool(const Value&)>& keep);
+  // Visits stored objects without copying; `visit` must not write to the store.
+  void scan(const ResourceType& type, std::optional<std::string_view> ns,
+            const std::function<void(const Value&)>& visit);
+
   // Stores a new object; metadata.namespace defaults to `default_namespace` for namespaced
   // types. Returns the stored object.
   Value create(Value object, std::string_view default_namespace = "default");

@@ -36,9 +36,10 @@ bool address_less(const Value& a, const Value& b) {
   return string_at(a, {"targetRef", "uid"}) < string_at(b, {"targetRef", "uid"});
 }
 
-void sync_service(ApiServer& api, const Value& svc, const std::vector<Value>& pods, const ResourceType& ep_type) {
+void sync_service(ApiServer& api, const Value& svc, const ResourceType& pod_type, const ResourceType& ep_type) {
   const Value* selector_map = at(svc, {"spec", "selector"});
   const Selector selector = selector_from_map(*selector_map);
+  const std::vector<Value> pods = api.list(pod_type, namespace_of(svc), &selector);
   const bool publish_not_ready = bool_at(svc, {"spec", "publishNotReadyAddresses"});
   // Subsets keyed by their port list (RepackSubsets groups addresses with identical ports).
   std::map<std::string, std::pair<Value, std::pair<Value, Value>>> subsets;
@@ -114,13 +115,12 @@ void run_endpoints_controller(ControllerContext& ctx) {
   const ResourceType& svc_type = *api.registry().by_kind("v1", "Service");
   const ResourceType& ep_type = *api.registry().by_kind("v1", "Endpoints");
   const ResourceType& pod_type = *api.registry().by_kind("v1", "Pod");
-  const std::vector<Value> pods = api.list(pod_type, std::nullopt);
   const std::vector<Value> services = api.list(svc_type, std::nullopt);
   for (const Value& svc : services) {
     const Value* selector = at(svc, {"spec", "selector"});
     if (selector == nullptr || !selector->is_map() || selector->size() == 0) continue;
     if (string_at(svc, {"spec", "type"}) == "ExternalName") continue;
-    sync_service(api, svc, pods, ep_type);
+    sync_service(api, svc, pod_type, ep_type);
   }
   // Endpoints of services that are gone (or lost their selector) go with them.
   for (const Value& ep : api.list(ep_type, std::nullopt)) {

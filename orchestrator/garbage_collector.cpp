@@ -21,6 +21,8 @@ struct Item {
   Value object;
 };
 
+using Key = std::pair<std::string, std::string>;  // namespace, name
+
 bool has_finalizer(const Value& o, std::string_view f) {
   for (const Value& x : list_at(o, {"metadata", "finalizers"})) {
     if (x.is_string() && x.as_string() == f) return true;
@@ -45,14 +47,32 @@ void drop_finalizer(ApiServer& api, Value object, std::string_view f) {
 
 void run_garbage_collector(ControllerContext& ctx) {
   ApiServer& api = ctx.api;
+  // Only objects with owners, objects being deleted and bound pods matter: copy just those.
   std::vector<Item> items;
   std::map<std::string, std::size_t> by_uid;
   for (const ResourceType* type : api.registry().all()) {
     if (type->kind == "Event") continue;  // events own nothing and are owned by nothing
-    for (Value& o : api.list(*type, std::nullopt)) {
+    const bool pods = type->kind == "Pod" && type->group.empty();
+    const auto relevant = [pods](const Value& o) {
+      return !list_at(o, {"metadata", "ownerReferences"}).empty() || has_deletion_timestamp(o) ||
+             (pods && !string_at(o, {"spec", "nodeName"}).empty());
+    };
+    for (Value& o : api.list_if(*type, std::nullopt, relevant)) {
       by_uid[uid_of(o)] = items.size();
       items.push_back({type, std::move(o)});
     }
+  }
+  // Owners are found by UID among all objects; those not copied above are alive and settled.
+  std::map<std::string, std::pair<const ResourceType*, Key>> owners;
+  for (const Item& item : items) {
+    for (const Value& ref : list_at(item.object, {"metadata", "ownerReferences"})) owners[ref.get_string("uid")];
+  }
+  for (const ResourceType* type : api.registry().all()) {
+    if (type->kind == "Event") continue;
+    api.scan(*type, std::nullopt, [&](const Value& o) {
+      const auto it = owners.find(uid_of(o));
+      if (it != owners.end()) it->second = {type, {namespace_of(o), name_of(o)}};
+    });
   }
   std::map<std::string, std::vector<std::size_t>> dependents;  // owner uid -> items
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -115,10 +135,15 @@ void run_garbage_collector(ControllerContext& ctx) {
     Value solid = Value::empty_list();
     bool owner_deleting_foreground = false;
     for (const Value& r : refs) {
-      const auto it = by_uid.find(r.get_string("uid"));
-      if (it == by_uid.end() || !alive(it->second)) continue;
+      const auto owner = owners.find(r.get_string("uid"));
+      if (owner == owners.end() || owner->second.first == nullptr) continue;
+      const ResourceType& t = *owner->second.first;
+      if (!api.store().contains(t.qualified_resource(), owner->second.second.first, owner->second.second.second)) continue;
       solid.push_back(r);
-      if (has_finalizer(items[it->second].object, "foregroundDeletion")) owner_deleting_foreground = true;
+      const auto it = by_uid.find(r.get_string("uid"));
+      if (it != by_uid.end() && has_finalizer(items[it->second].object, "foregroundDeletion")) {
+        owner_deleting_foreground = true;
+      }
     }
     if (solid.size() == refs.size() || owner_deleting_foreground) continue;
     if (solid.size() == 0) {

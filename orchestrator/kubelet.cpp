@@ -1,6 +1,7 @@
 // The simulated kubelet's pod lifecycle (see kubelet.h): for each pod bound to a node, compute
 // the status a real kubelet would report and write it when it differs. Identities handed out
 // once (pod IP, container IDs, start times) are kept from the previous status.
+#include <map>
 #include <set>
 
 #include "core/strconv.h"
@@ -332,26 +333,24 @@ void run_kubelet(ControllerContext& ctx, const KubeletConfig& config) {
   const ResourceType& node_type = *ctx.api.registry().by_kind("v1", "Node");
   const ResourceType& pod_type = *ctx.api.registry().by_kind("v1", "Pod");
   const std::vector<Value> nodes = ctx.api.list(node_type, std::nullopt);
-  const std::vector<Value> pods = ctx.api.list(pod_type, std::nullopt);
+  // Per node: the pod IPs in use and the pods still starting. Started containers never go back
+  // (the runtime rules only affect starting), so running pods need nothing.
+  std::map<std::string, std::set<std::string>> used_ips;
+  std::map<std::string, std::vector<Value>> starting;
+  ctx.api.scan(pod_type, std::nullopt, [&](const Value& p) {
+    const std::string node = string_at(p, {"spec", "nodeName"});
+    if (node.empty()) return;
+    if (!string_at(p, {"status", "podIP"}).empty()) used_ips[node].insert(string_at(p, {"status", "podIP"}));
+    const std::string phase = string_at(p, {"status", "phase"});
+    if (has_deletion_timestamp(p) || phase == "Succeeded" || phase == "Failed") return;
+    const auto& statuses = list_at(p, {"status", "containerStatuses"});
+    bool all_started = phase == "Running" && statuses.size() == list_at(p, {"spec", "containers"}).size();
+    for (const Value& cs : statuses) all_started = all_started && at(cs, {"state", "running"}) != nullptr;
+    if (!all_started) starting[node].push_back(p.deep_copy());
+  });
   for (const Value& node : nodes) {
-    std::set<std::string> used_ips;
-    for (const Value& p : pods) {
-      if (string_at(p, {"spec", "nodeName"}) == name_of(node) && !string_at(p, {"status", "podIP"}).empty()) {
-        used_ips.insert(string_at(p, {"status", "podIP"}));
-      }
-    }
-    for (const Value& p : pods) {
-      if (string_at(p, {"spec", "nodeName"}) != name_of(node) || has_deletion_timestamp(p)) continue;
-      const std::string phase = string_at(p, {"status", "phase"});
-      if (phase == "Succeeded" || phase == "Failed") continue;
-      // Started containers never go back (the runtime rules only affect starting): nothing to do.
-      const auto& statuses = list_at(p, {"status", "containerStatuses"});
-      bool all_started = phase == "Running" && statuses.size() == list_at(p, {"spec", "containers"}).size();
-      for (const Value& cs : statuses) all_started = all_started && at(cs, {"state", "running"}) != nullptr;
-      if (all_started) continue;
-      // Only the kubelet writes pod status during its pass, so the listed copy is current.
-      PodSync(ctx, config, node, used_ips).run(p.deep_copy());
-    }
+    // Only the kubelet writes pod status during its pass, so the listed copies are current.
+    for (Value& p : starting[name_of(node)]) PodSync(ctx, config, node, used_ips[name_of(node)]).run(std::move(p));
   }
 }
 

@@ -60,8 +60,14 @@ class ReplicaSetSync {
   std::vector<Value> claim_pods(const Selector& selector) {
     std::vector<Value> out;
     const bool deleting = has_deletion_timestamp(rs_);
-    for (Value& pod : api_.list(pod_type_, namespace_of(rs_))) {
-      if (!pod_active(pod)) continue;  // FilterActivePods
+    // Only our pods and orphans we would adopt are worth copying.
+    const std::string uid = uid_of(rs_);
+    const auto relevant = [&](const Value& pod) {
+      if (!pod_active(pod)) return false;  // FilterActivePods
+      const Value* ref = controller_ref(pod);
+      return ref != nullptr ? ref->get_string("uid") == uid : selector.matches(labels_of(pod));
+    };
+    for (Value& pod : api_.list_if(pod_type_, namespace_of(rs_), relevant)) {
       const Value* ref = controller_ref(pod);
       const bool matches = selector.matches(labels_of(pod));
       if (ref != nullptr) {
@@ -89,14 +95,10 @@ class ReplicaSetSync {
         if (ref != nullptr && ref->get_string("uid") == owner->get_string("uid")) uids.push_back(uid_of(other));
       }
     }
-    std::vector<Value> out;
-    for (Value& pod : api_.list(pod_type_, namespace_of(rs_))) {
+    return api_.list_if(pod_type_, namespace_of(rs_), [&uids](const Value& pod) {
       const Value* ref = controller_ref(pod);
-      if (ref != nullptr && std::find(uids.begin(), uids.end(), ref->get_string("uid")) != uids.end()) {
-        out.push_back(std::move(pod));
-      }
-    }
-    return out;
+      return ref != nullptr && std::find(uids.begin(), uids.end(), ref->get_string("uid")) != uids.end();
+    });
   }
 
   std::optional<std::string> manage_replicas(const std::vector<Value>& pods) {

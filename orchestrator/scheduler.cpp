@@ -314,17 +314,17 @@ void run_scheduler(ControllerContext& ctx) {
     nodes.push_back(NodeState{&n, {}, 0, 0, 0, {}});
   }
   std::vector<Value> pending;
-  for (Value& pod : ctx.api.list(pod_type, std::nullopt)) {
+  ctx.api.scan(pod_type, std::nullopt, [&](const Value& pod) {
     const std::string node = string_at(pod, {"spec", "nodeName"});
     if (node.empty()) {
       if (!has_deletion_timestamp(pod) && string_at(pod, {"spec", "schedulerName"}) == "default-scheduler") {
-        pending.push_back(std::move(pod));
+        pending.push_back(pod.deep_copy());
       }
-      continue;
+      return;
     }
     const auto it = index.find(node);
     const std::string phase = string_at(pod, {"status", "phase"});
-    if (it == index.end() || phase == "Succeeded" || phase == "Failed") continue;
+    if (it == index.end() || phase == "Succeeded" || phase == "Failed") return;
     NodeState& s = nodes[it->second];
     const Resources r = pod_requests(pod);
     for (const auto& [name, amount] : r.milli) s.requested[name] += amount;
@@ -338,7 +338,7 @@ void run_scheduler(ControllerContext& ctx) {
         }
       }
     }
-  }
+  });
   // Queue order: oldest first (the scheduling queue's default for equal priority), then name.
   std::stable_sort(pending.begin(), pending.end(), [](const Value& a, const Value& b) {
     return time_at(a, {"metadata", "creationTimestamp"}).value_or(0) <
