@@ -170,3 +170,44 @@ TEST_CASE("options from the environment", "[cluster]") {
 }
 
 }  // namespace capstan::orchestrator
+
+namespace capstan::orchestrator {
+
+TEST_CASE("a ReplicaSet adopts matching orphans and releases pods that stop matching", "[cluster][scenario]") {
+  TestCluster c;
+  Value orphan = manifest("simple-pod.yaml");
+  orphan["metadata"].set("labels", Value::map_of({{"app", "echo"}}));
+  c->create(orphan);
+  c->settle();
+  c.clock->advance(10);
+  c->create(manifest("simple-replicaset.yaml"));
+  c->settle();
+  const auto pods = c->list("v1", "Pod", "default", "app=echo");
+  REQUIRE(pods.size() == 3);
+  const Value adopted = *c->get("v1", "Pod", "default", "simple-echo");
+  REQUIRE(controller_ref(adopted) != nullptr);
+  CHECK(controller_ref(adopted)->get_string("name") == "echo");
+  // Relabelled, it is released and replaced.
+  Value relabelled = adopted.deep_copy();
+  relabelled["metadata"]["labels"].set("app", "other");
+  c->update(relabelled);
+  c->settle();
+  CHECK(controller_ref(*c->get("v1", "Pod", "default", "simple-echo")) == nullptr);
+  CHECK(c->list("v1", "Pod", "default", "app=echo").size() == 3);
+}
+
+TEST_CASE("services without a selector keep user-managed endpoints", "[cluster][service]") {
+  TestCluster c;
+  Value svc = manifest("simple-service.yaml");
+  svc["spec"].erase("selector");
+  c->create(svc);
+  c->create(Value::map_of(
+      {{"apiVersion", "v1"}, {"kind", "Endpoints"}, {"metadata", Value::map_of({{"name", "echo"}})},
+       {"subsets", Value::list_of({Value::map_of({{"addresses", Value::list_of({Value::map_of({{"ip", "192.0.2.1"}})})},
+                                                  {"ports", Value::list_of({Value::map_of({{"name", "http"}, {"port", Value::integer(80)}})})}})})}}));
+  c->settle();
+  const Value ep = *c->get("v1", "Endpoints", "default", "echo");
+  CHECK(string_at(list_at(list_at(ep, {"subsets"})[0], {"addresses"})[0], {"ip"}) == "192.0.2.1");
+}
+
+}  // namespace capstan::orchestrator
