@@ -3,6 +3,7 @@
 // printed (regenerated only by testdata/templating/regen.py).
 #include <catch2/catch.hpp>
 #include <regex>
+#include <sstream>
 
 #include "core/error.h"
 #include "core/yaml.h"
@@ -111,10 +112,22 @@ Value render_data(const Case& c) {
   return helm::values(top);
 }
 
+// The engine options for the oracle flags of a case's `flags` section (--deterministic).
+EngineOptions case_options(const Case& c) {
+  EngineOptions options;
+  if (const std::string* flags = c.find("flags")) {
+    std::istringstream in(*flags);
+    for (std::string flag; in >> flag;) {
+      if (flag == "--deterministic") options.deterministic = true;
+    }
+  }
+  return options;
+}
+
 // Renders as Helm does: parse every template (deepest path first, then reverse lexical order:
 // case.yaml before _helpers.tpl), then execute case.yaml.
 std::pair<std::string, bool> render_case(const Case& c) {
-  Engine engine;
+  Engine engine(case_options(c));
   try {
     engine.parse(kCaseName, *c.find("template"));
     if (const std::string* partials = c.find("partials")) engine.parse(kHelpersName, *partials);

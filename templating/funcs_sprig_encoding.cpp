@@ -1,93 +1,92 @@
-// Sprig's encodings and hashes (crypto.go, strings.go): b64enc, b64dec, sha256sum.
+// Sprig's encodings and checksums (crypto.go, strings.go): b64enc, b64dec, b32enc, b32dec,
+// sha1sum, sha256sum, sha512sum (Sprig 3.3's, which the oracle adds), adler32sum.
 #include <openssl/sha.h>
 
+#include <algorithm>
+
 #include "templating/function.h"
+#include "templating/sprig_values.h"
 
 namespace capstan::templating {
 
 namespace {
 
-constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char kB32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-std::string b64encode(std::string_view in) {
+std::string b32encode(std::string_view in) {
   std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                       (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
-    out += kB64[(v >> 18) & 63];
-    out += kB64[(v >> 12) & 63];
-    out += kB64[(v >> 6) & 63];
-    out += kB64[v & 63];
-  }
-  if (i < in.size()) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += kB64[(v >> 18) & 63];
-    out += kB64[(v >> 12) & 63];
-    out += i + 1 < in.size() ? kB64[(v >> 6) & 63] : '=';
-    out += '=';
+  for (std::size_t i = 0; i < in.size(); i += 5) {
+    const std::size_t n = std::min<std::size_t>(5, in.size() - i);
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < 5; ++k) {
+      v = (v << 8) | (k < n ? static_cast<unsigned char>(in[i + k]) : 0);
+    }
+    // Output characters carrying input bits: 2, 4, 5, 7 or 8 of the quantum's 8.
+    static constexpr int kChars[] = {0, 2, 4, 5, 7, 8};
+    for (int k = 0; k < 8; ++k) out += k < kChars[n] ? kB32[(v >> (35 - 5 * k)) & 31] : '=';
   }
   return out;
 }
 
-// base64.StdEncoding.DecodeString (Go's decodeQuantum loop); on failure Go's
-// CorruptInputError text, which Sprig returns in place of the result.
-std::string b64decode(std::string_view src) {
+// base32.StdEncoding.DecodeString (Go 1.19's decode loop, after stripping CR and LF); on
+// failure Go's CorruptInputError text, which Sprig returns in place of the result.
+std::string b32decode(std::string_view input) {
+  std::string src;
+  for (char c : input) {
+    if (c != '\r' && c != '\n')
+      src += c;
+  }
+  auto corrupt = [](std::size_t at) {
+    return "illegal base32 data at input byte " + std::to_string(at);
+  };
   auto decode_map = [](unsigned char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
+    if (c >= 'A' && c <= 'Z')
+      return c - 'A';
+    if (c >= '2' && c <= '7')
+      return c - '2' + 26;
     return -1;
   };
-  auto corrupt = [](std::size_t at) { return "illegal base64 data at input byte " + std::to_string(at); };
-  std::string out;
+  const std::size_t olen = src.size();
   std::size_t si = 0;
-  while (true) {
-    int dbuf[4] = {0, 0, 0, 0};
-    int dlen = 4;
-    bool done = false;
-    for (int j = 0; j < 4; ++j) {
-      if (si == src.size()) {
-        if (j == 0) return out;
-        return corrupt(si - static_cast<std::size_t>(j));  // padding is required
+  std::string out;
+  bool end = false;
+  while (si < olen && !end) {
+    int dbuf[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int dlen = 8;
+    for (int j = 0; j < 8;) {
+      if (si == olen)
+        return corrupt(olen - (olen - si) - static_cast<std::size_t>(j));
+      const auto in = static_cast<unsigned char>(src[si++]);
+      const std::size_t left = olen - si;
+      if (in == '=' && j >= 2 && left < 8) {
+        if (left + static_cast<std::size_t>(j) < 7)
+          return corrupt(olen);
+        for (int k = 0; k < 7 - j; ++k) {
+          if (left > static_cast<std::size_t>(k) && src[si + static_cast<std::size_t>(k)] != '=') {
+            return corrupt(olen - left + static_cast<std::size_t>(k) - 1);
+          }
+        }
+        dlen = j;
+        end = true;
+        if (dlen == 1 || dlen == 3 || dlen == 6)
+          return corrupt(olen - left - 1);
+        break;
       }
-      const auto in = static_cast<unsigned char>(src[si]);
-      ++si;
-      const int value = decode_map(in);
-      if (value >= 0) {
-        dbuf[j] = value;
-        continue;
-      }
-      if (in == '\n' || in == '\r') {
-        --j;
-        continue;
-      }
-      if (in != '=') return corrupt(si - 1);
-      // Padding: the end of the input.
-      if (j == 0 || j == 1) return corrupt(si - 1);
-      if (j == 2) {
-        while (si < src.size() && (src[si] == '\n' || src[si] == '\r')) ++si;
-        if (si == src.size()) return corrupt(src.size());
-        if (src[si] != '=') return corrupt(si - 1);
-        ++si;
-      }
-      while (si < src.size() && (src[si] == '\n' || src[si] == '\r')) ++si;
-      if (si < src.size()) return corrupt(si);  // trailing garbage
-      dlen = j;
-      done = true;
-      break;
+      dbuf[j] = decode_map(in);
+      if (dbuf[j] < 0)
+        return corrupt(olen - left - 1);
+      ++j;
     }
-    const unsigned val = (static_cast<unsigned>(dbuf[0]) << 18) | (static_cast<unsigned>(dbuf[1]) << 12) |
-                         (static_cast<unsigned>(dbuf[2]) << 6) | static_cast<unsigned>(dbuf[3]);
-    if (dlen >= 2) out += static_cast<char>((val >> 16) & 0xFF);
-    if (dlen >= 3) out += static_cast<char>((val >> 8) & 0xFF);
-    if (dlen >= 4) out += static_cast<char>(val & 0xFF);
-    if (done) return out;
+    unsigned char q[5];
+    q[4] = static_cast<unsigned char>(dbuf[6] << 5 | dbuf[7]);
+    q[3] = static_cast<unsigned char>(dbuf[4] << 7 | dbuf[5] << 2 | dbuf[6] >> 3);
+    q[2] = static_cast<unsigned char>(dbuf[3] << 4 | dbuf[4] >> 1);
+    q[1] = static_cast<unsigned char>(dbuf[1] << 6 | dbuf[2] << 1 | dbuf[3] >> 4);
+    q[0] = static_cast<unsigned char>(dbuf[0] << 3 | dbuf[1] >> 2);
+    static constexpr int kBytes[] = {0, 0, 1, 0, 2, 3, 0, 4, 5};
+    out.append(reinterpret_cast<const char*>(q), static_cast<std::size_t>(kBytes[dlen]));
   }
+  return out;
 }
 
 std::string hex(const unsigned char* data, std::size_t n) {
@@ -103,13 +102,44 @@ std::string hex(const unsigned char* data, std::size_t n) {
 }  // namespace
 
 void register_sprig_encoding(FuncMap& f) {
-  f.add("b64enc", "func(string) string", [](CallContext&, Args& a) { return Value(b64encode(a[0].as_string())); });
-  f.add("b64dec", "func(string) string", [](CallContext&, Args& a) { return Value(b64decode(a[0].as_string())); });
+  f.add("b64enc", "func(string) string",
+        [](CallContext&, Args& a) { return Value(sprig::base64_encode(a[0].as_string())); });
+  f.add("b64dec", "func(string) string", [](CallContext&, Args& a) {
+    std::string error;
+    std::optional<std::string> decoded = sprig::base64_decode(a[0].as_string(), &error);
+    // Sprig returns the error text in place of the data.
+    return Value(decoded ? *decoded : error);
+  });
+  f.add("b32enc", "func(string) string",
+        [](CallContext&, Args& a) { return Value(b32encode(a[0].as_string())); });
+  f.add("b32dec", "func(string) string",
+        [](CallContext&, Args& a) { return Value(b32decode(a[0].as_string())); });
+  f.add("sha1sum", "func(string) string", [](CallContext&, Args& a) {
+    unsigned char digest[SHA_DIGEST_LENGTH];
+    const std::string& s = a[0].as_string();
+    SHA1(reinterpret_cast<const unsigned char*>(s.data()), s.size(), digest);
+    return Value(hex(digest, sizeof digest));
+  });
   f.add("sha256sum", "func(string) string", [](CallContext&, Args& a) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     const std::string& s = a[0].as_string();
     SHA256(reinterpret_cast<const unsigned char*>(s.data()), s.size(), digest);
     return Value(hex(digest, sizeof digest));
+  });
+  f.add("sha512sum", "func(string) string", [](CallContext&, Args& a) {
+    unsigned char digest[SHA512_DIGEST_LENGTH];
+    const std::string& s = a[0].as_string();
+    SHA512(reinterpret_cast<const unsigned char*>(s.data()), s.size(), digest);
+    return Value(hex(digest, sizeof digest));
+  });
+  // hash/adler32 (RFC 1950), printed in decimal.
+  f.add("adler32sum", "func(string) string", [](CallContext&, Args& a) {
+    std::uint32_t s1 = 1, s2 = 0;
+    for (char c : a[0].as_string()) {
+      s1 = (s1 + static_cast<unsigned char>(c)) % 65521;
+      s2 = (s2 + s1) % 65521;
+    }
+    return Value(std::to_string((s2 << 16) | s1));
   });
 }
 

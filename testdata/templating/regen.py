@@ -11,7 +11,8 @@ Each case is testdata/templating/conformance/<group>/<name>.txt, a txtar-like fi
     "1"
 
 Sections: template (templates/case.yaml), values.yaml (optional), partials (optional,
-templates/_helpers.tpl), file:PATH (optional, a chart file for .Files), then the expected
+templates/_helpers.tpl), file:PATH (optional, a chart file for .Files), flags (optional, oracle
+flags such as --deterministic, which the runner maps to EngineOptions), then the expected
 `output`, or `error` (the message after "Error: ") when rendering fails. A marker ending in
 "(no newline at end) --" means the section's text has no final newline.
 
@@ -88,8 +89,12 @@ def render(oracle, sections):
                 os.makedirs(os.path.dirname(full), exist_ok=True)
                 with open(full, "w") as f:
                     f.write(content)
+        flags = []
+        for name, content in sections:
+            if name == "flags":
+                flags += content.split()
         env = dict(os.environ, HELM_ORACLE_WARN="0")
-        p = subprocess.run([oracle, "render", chart], capture_output=True, text=True, env=env)
+        p = subprocess.run([oracle, "render", chart] + flags, capture_output=True, text=True, env=env)
         if p.returncode == 0:
             return "output", json.loads(p.stdout)["conformance/templates/case.yaml"]
         err = p.stderr
