@@ -4,6 +4,7 @@
 // point). See orchestrator/README.md for what each reproduces and where it simplifies.
 #pragma once
 
+#include "core/error.h"
 #include "orchestrator/apiserver.h"
 #include "orchestrator/events.h"
 #include "orchestrator/kubelet.h"
@@ -14,6 +15,18 @@ struct ControllerContext {
   ApiServer& api;
   EventRecorder& events;
 };
+
+// Runs one object's sync; an API error abandons that sync only (the next pass retries it, as a
+// controller's work queue would), so one bad object cannot stop the others. Store failures and
+// bugs still propagate and roll the pass back.
+template <typename Sync>
+void guarded(Sync&& sync) {
+  try {
+    sync();
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::Io || e.kind() == ErrorKind::Internal) throw;
+  }
+}
 
 void run_namespace_controller(ControllerContext& ctx);
 void run_garbage_collector(ControllerContext& ctx);

@@ -578,7 +578,7 @@ void run_deployment_controller(ControllerContext& ctx) {
     // A deployment removed earlier in this pass (garbage collection) is skipped.
     std::optional<Value> fresh = ctx.api.get(type, namespace_of(d), name_of(d));
     if (!fresh) continue;
-    DeploymentSync(ctx, std::move(*fresh)).run();
+    guarded([&] { DeploymentSync(ctx, std::move(*fresh)).run(); });
   }
 }
 

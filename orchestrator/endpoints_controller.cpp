@@ -120,7 +120,7 @@ void run_endpoints_controller(ControllerContext& ctx) {
     const Value* selector = at(svc, {"spec", "selector"});
     if (selector == nullptr || !selector->is_map() || selector->size() == 0) continue;
     if (string_at(svc, {"spec", "type"}) == "ExternalName") continue;
-    sync_service(api, svc, pod_type, ep_type);
+    guarded([&] { sync_service(api, svc, pod_type, ep_type); });
   }
   // Endpoints of services that are gone (or lost their selector) go with them.
   for (const Value& ep : api.list(ep_type, std::nullopt)) {

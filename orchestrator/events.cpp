@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "core/error.h"
+
 #include "orchestrator/object.h"
 
 namespace capstan::orchestrator {
@@ -19,6 +21,18 @@ bool text_is(const Value& v, std::initializer_list<std::string_view> path, std::
 void EventRecorder::record(const Value& involved, std::string_view type, std::string_view reason,
                            const std::string& message, const EventSource& source,
                            std::string_view field_path) {
+  // Events are best effort, as client-go's recorder: failing to write one (say, into a namespace
+  // being deleted) must not fail what the controller was doing.
+  try {
+    write(involved, type, reason, message, source, field_path);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::Io || e.kind() == ErrorKind::Internal) throw;
+  }
+}
+
+void EventRecorder::write(const Value& involved, std::string_view type, std::string_view reason,
+                          const std::string& message, const EventSource& source,
+                          std::string_view field_path) {
   const ResourceType* event_type = api_.registry().by_kind("v1", "Event");
   std::string ns = namespace_of(involved);
   if (ns.empty()) ns = "default";

@@ -29,6 +29,9 @@ class EventRecorder {
   bool expire(Seconds ttl = 3600);
 
  private:
+  void write(const Value& involved, std::string_view type, std::string_view reason,
+             const std::string& message, const EventSource& source, std::string_view field_path);
+
   ApiServer& api_;
 };
 

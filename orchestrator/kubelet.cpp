@@ -329,7 +329,7 @@ class PodSync {
 }  // namespace
 
 void run_kubelet(ControllerContext& ctx, const KubeletConfig& config) {
-  sync_node_statuses(ctx.api, config);
+  guarded([&] { sync_node_statuses(ctx.api, config); });
   const ResourceType& node_type = *ctx.api.registry().by_kind("v1", "Node");
   const ResourceType& pod_type = *ctx.api.registry().by_kind("v1", "Pod");
   const std::vector<Value> nodes = ctx.api.list(node_type, std::nullopt);
@@ -350,7 +350,9 @@ void run_kubelet(ControllerContext& ctx, const KubeletConfig& config) {
   });
   for (const Value& node : nodes) {
     // Only the kubelet writes pod status during its pass, so the listed copies are current.
-    for (Value& p : starting[name_of(node)]) PodSync(ctx, config, node, used_ips[name_of(node)]).run(std::move(p));
+    for (Value& p : starting[name_of(node)]) {
+      guarded([&] { PodSync(ctx, config, node, used_ips[name_of(node)]).run(std::move(p)); });
+    }
   }
 }
 

@@ -191,7 +191,7 @@ void run_replicaset_controller(ControllerContext& ctx) {
   const ResourceType& type = *ctx.api.registry().by_kind("apps/v1", "ReplicaSet");
   for (const Value& listed : ctx.api.list(type, std::nullopt)) {
     std::optional<Value> rs = ctx.api.get(type, namespace_of(listed), name_of(listed));
-    if (rs) ReplicaSetSync(ctx, std::move(*rs)).run();
+    if (rs) guarded([&] { ReplicaSetSync(ctx, std::move(*rs)).run(); });
   }
 }
 

@@ -344,7 +344,7 @@ void run_scheduler(ControllerContext& ctx) {
     return time_at(a, {"metadata", "creationTimestamp"}).value_or(0) <
            time_at(b, {"metadata", "creationTimestamp"}).value_or(0);
   });
-  for (Value& pod : pending) schedule(ctx, std::move(pod), nodes);
+  for (Value& pod : pending) guarded([&] { schedule(ctx, std::move(pod), nodes); });
 }
 
 }  // namespace capstan::orchestrator
