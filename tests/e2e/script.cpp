@@ -210,10 +210,17 @@ void run_script(const fs::path& script, const std::string& capstan_binary, const
       if (args.size() != 2 || (args[0] != "stdout" && args[0] != "stderr")) {
         fail("cmp wants stdout|stderr NAME");
       }
-      auto it = parsed.files.find(args[1]);
-      if (it == parsed.files.end()) fail("no archive file " + args[1]);
+      // As in testscript, NAME is a file under $WORK: an archive file or one saved by `cp`.
+      const fs::path file = work.path() / args[1];
+      if (!fs::exists(file)) fail("no file " + args[1]);
+      const std::string want = testing::read_file(file);
       const std::string& text = args[0] == "stdout" ? last.out : last.err;
-      if (text != it->second) fail("output differs from " + args[1] + ":\n" + it->second);
+      if (text != want) fail("output differs from " + args[1] + ":\n" + want);
+    } else if (verb == "cp") {
+      if (args.size() != 2 || (args[0] != "stdout" && args[0] != "stderr")) {
+        fail("cp wants stdout|stderr NAME");
+      }
+      testing::write_file(work.path() / args[1], args[0] == "stdout" ? last.out : last.err);
     } else if (verb == "exists") {
       if (args.size() != 1) fail("exists wants a path");
       if (fs::exists(work.path() / args[0]) == negate) fail(negate ? "exists" : "missing");

@@ -8,7 +8,9 @@
 //                             `? capstan` may do either)
 //   stdout 'REGEX'            the last command's stdout matches (ECMAScript regex, multiline);
 //   ! stdout 'REGEX'          ... does not match; `stderr` likewise
-//   cmp stdout NAME           the last stdout equals the archive file NAME exactly
+//   cmp stdout NAME           the last stdout equals the file NAME under $WORK exactly (an
+//                             archive file, or one saved with cp)
+//   cp stdout NAME            saves the last stdout (or stderr) as $WORK/NAME
 //   exists PATH / ! exists    a file exists under $WORK
 //
 // Arguments split on spaces; single quotes group (no escapes inside); $WORK, $TESTDATA,

@@ -1,0 +1,35 @@
+// The capstan command tree: one register function per command (each in its own file).
+#pragma once
+
+#include <CLI/App.hpp>
+
+#include "core/error.h"
+
+#include "cli/context.h"
+
+namespace capstan::cli {
+
+// Helm verbs.
+void add_template_command(CLI::App& app, Context& ctx);
+void add_install_command(CLI::App& app, Context& ctx);
+void add_upgrade_command(CLI::App& app, Context& ctx);
+void add_rollback_command(CLI::App& app, Context& ctx);
+void add_uninstall_command(CLI::App& app, Context& ctx);
+void add_history_command(CLI::App& app, Context& ctx);
+void add_status_command(CLI::App& app, Context& ctx);
+void add_list_command(CLI::App& app, Context& ctx);
+void add_version_command(CLI::App& app, Context& ctx);
+// `get values|manifest|notes RELEASE` (Helm) and `get KIND[,KIND] [NAME]` (kubectl).
+void add_get_command(CLI::App& app, Context& ctx);
+// kubectl verbs for the embedded cluster.
+void add_describe_command(CLI::App& app, Context& ctx);
+void add_apply_command(CLI::App& app, Context& ctx);
+void add_delete_command(CLI::App& app, Context& ctx);
+void add_scale_command(CLI::App& app, Context& ctx);
+void add_rollout_command(CLI::App& app, Context& ctx);
+
+// Parses argv and runs the command; returns the process exit code. Errors are printed as
+// "Error: <message>" on the error stream with exit code 1.
+int run(Context& ctx, int argc, const char* const* argv);
+
+}  // namespace capstan::cli

@@ -1,0 +1,42 @@
+// The install flags and the install run shared by `install` and `upgrade --install`.
+#pragma once
+
+#include <CLI/App.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "chart/value_options.h"
+#include "cli/context.h"
+#include "release/install.h"
+
+namespace capstan::cli {
+
+struct InstallFlags {
+  std::vector<std::string> args;
+  chart::ValueOptions values;
+  release::InstallOptions options;
+  std::string dry_run;  // "", "client", "server", "none", "true", "false"
+  bool generate_name = false;
+  bool hide_notes = false;
+  std::string output = "table";
+  std::vector<std::string> labels;  // -l k=v,k2=v2
+};
+
+void add_install_flags(CLI::App* cmd, InstallFlags& f);
+
+// NameAndChart, chart loading, then release::install. Errors are unwrapped (install adds
+// "INSTALLATION FAILED: ", upgrade --install does not).
+release::Release run_install(Context& ctx, InstallFlags& f, const std::vector<std::string>& args);
+
+// The status report Helm prints after install and upgrade.
+void print_release(Context& ctx, const release::Release& r, const std::string& output,
+                   bool hide_notes);
+
+// "k=v,k2=v2" items into a map (pflag's StringToString).
+std::map<std::string, std::string> parse_labels(const std::vector<std::string>& items);
+
+// --dry-run's value: true for client/server/true, false for ""/none/false; else Helm's error.
+bool dry_run_enabled(const std::string& value);
+
+}  // namespace capstan::cli
