@@ -167,3 +167,22 @@ TEST_CASE("a failed transaction leaves nothing behind", "[apiserver][persistence
 }
 
 }  // namespace capstan::orchestrator
+
+namespace capstan::orchestrator {
+
+TEST_CASE("two clusters on one file interleave without reusing random numbers", "[apiserver][persistence]") {
+  capstan::testing::TempDir dir;
+  const std::string path = (dir.path() / "cluster.db").string();
+  testing::TestCluster a(path, 3);
+  testing::TestCluster b(path, 3);
+  Value p1 = testing::manifest("simple-pod.yaml");
+  p1["metadata"].erase("name");
+  p1["metadata"].set("generateName", "x-");
+  const Value first = a->create(p1);
+  const Value second = b->create(p1);  // b sees a's write and continues its sequence
+  CHECK(name_of(first) != name_of(second));
+  CHECK(uid_of(first) != uid_of(second));
+  CHECK(a->list("v1", "Pod", "default").size() == 2);
+}
+
+}  // namespace capstan::orchestrator

@@ -76,6 +76,10 @@ void Cluster::transact(const std::function<void()>& body) {
   const std::uint64_t saved = seeded_ ? seeded_->state() : 0;
   try {
     store_->transaction([&] {
+      // Another process may have drawn numbers since we opened the file: continue from its state.
+      if (seeded_) {
+        if (const std::optional<std::string> state = store_->meta("randomState")) seeded_->restore(std::stoull(*state));
+      }
       body();
       if (seeded_) store_->set_meta("randomState", std::to_string(seeded_->state()));
     });
