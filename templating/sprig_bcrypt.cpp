@@ -2,7 +2,6 @@
 // salted key expansion, the 2^cost rounds and bcrypt's base64.
 #include "templating/sprig_bcrypt.h"
 
-#include <array>
 #include <cstdint>
 
 namespace capstan::templating::bcrypt {
@@ -11,30 +10,33 @@ namespace {
 
 #include "templating/sprig_blowfish_tables.inc"
 
+// Blowfish's state. Plain arrays and a hand-unrolled round keep bcrypt's 2^cost key schedules
+// fast even in unoptimized (sanitizer) builds.
 struct Blowfish {
-  std::array<std::uint32_t, 18> p;
-  std::array<std::array<std::uint32_t, 256>, 4> s;
+  std::uint32_t p[18];
+  std::uint32_t s[4][256];
 
   Blowfish() {
-    std::copy(std::begin(kInitP), std::end(kInitP), p.begin());
-    std::copy(std::begin(kInitS0), std::end(kInitS0), s[0].begin());
-    std::copy(std::begin(kInitS1), std::end(kInitS1), s[1].begin());
-    std::copy(std::begin(kInitS2), std::end(kInitS2), s[2].begin());
-    std::copy(std::begin(kInitS3), std::end(kInitS3), s[3].begin());
-  }
-
-  std::uint32_t f(std::uint32_t x) const {
-    return ((s[0][x >> 24] + s[1][(x >> 16) & 0xff]) ^ s[2][(x >> 8) & 0xff]) + s[3][x & 0xff];
+    std::copy(std::begin(kInitP), std::end(kInitP), p);
+    std::copy(std::begin(kInitS0), std::end(kInitS0), s[0]);
+    std::copy(std::begin(kInitS1), std::end(kInitS1), s[1]);
+    std::copy(std::begin(kInitS2), std::end(kInitS2), s[2]);
+    std::copy(std::begin(kInitS3), std::end(kInitS3), s[3]);
   }
 
   void encrypt(std::uint32_t& l, std::uint32_t& r) const {
+    const std::uint32_t* s0 = s[0];
+    const std::uint32_t* s1 = s[1];
+    const std::uint32_t* s2 = s[2];
+    const std::uint32_t* s3 = s[3];
     std::uint32_t xl = l ^ p[0], xr = r;
     for (int i = 1; i <= 16; i += 2) {
-      xr ^= f(xl) ^ p[static_cast<std::size_t>(i)];
-      xl ^= f(xr) ^ p[static_cast<std::size_t>(i + 1)];
+      xr ^=
+          (((s0[xl >> 24] + s1[(xl >> 16) & 0xff]) ^ s2[(xl >> 8) & 0xff]) + s3[xl & 0xff]) ^ p[i];
+      xl ^= (((s0[xr >> 24] + s1[(xr >> 16) & 0xff]) ^ s2[(xr >> 8) & 0xff]) + s3[xr & 0xff]) ^
+            p[i + 1];
     }
-    xr ^= p[17];
-    l = xr;
+    l = xr ^ p[17];
     r = xl;
   }
 
@@ -55,18 +57,19 @@ struct Blowfish {
     for (std::uint32_t& w : p) w ^= next_word(key, j);
     j = 0;
     std::uint32_t l = 0, r = 0;
-    auto step = [&](std::uint32_t& a, std::uint32_t& b) {
-      if (!salt.empty()) {
-        l ^= next_word(salt, j);
-        r ^= next_word(salt, j);
+    std::uint32_t* words[5] = {p, s[0], s[1], s[2], s[3]};
+    const std::size_t sizes[5] = {18, 256, 256, 256, 256};
+    for (int t = 0; t < 5; ++t) {
+      std::uint32_t* w = words[t];
+      for (std::size_t i = 0; i < sizes[t]; i += 2) {
+        if (!salt.empty()) {
+          l ^= next_word(salt, j);
+          r ^= next_word(salt, j);
+        }
+        encrypt(l, r);
+        w[i] = l;
+        w[i + 1] = r;
       }
-      encrypt(l, r);
-      a = l;
-      b = r;
-    };
-    for (std::size_t i = 0; i < 18; i += 2) step(p[i], p[i + 1]);
-    for (auto& box : s) {
-      for (std::size_t i = 0; i < 256; i += 2) step(box[i], box[i + 1]);
     }
   }
 };
