@@ -104,20 +104,51 @@ Regexp::~Regexp() = default;
 Regexp::Regexp(Regexp&&) noexcept = default;
 Regexp& Regexp::operator=(Regexp&&) noexcept = default;
 
+const Regexp::Mapped& Regexp::mapped(std::string_view s) const {
+  if (mapped_.source.data() == s.data() && mapped_.source.size() == s.size())
+    return mapped_;
+  mapped_ = Mapped{};
+  mapped_.source = s;
+  mapped_.valid = strconv::valid_utf8(s);
+  if (mapped_.valid)
+    return mapped_;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto d = strconv::decode_rune(s.substr(i));
+    const std::size_t width = static_cast<std::size_t>(d.width);
+    const bool bad = d.rune == 0xFFFD && width == 1;
+    const std::size_t start = mapped_.text.size();
+    mapped_.to_text.push_back(start);
+    for (std::size_t k = 1; k < width; ++k) mapped_.to_text.push_back(start + k);
+    mapped_.text.append(bad ? std::string_view("\xEF\xBF\xBD") : s.substr(i, width));
+    for (std::size_t k = start; k < mapped_.text.size(); ++k)
+      mapped_.to_source.push_back(k == start || !bad ? i + (k - start) : i);
+    i += width;
+  }
+  mapped_.to_text.push_back(mapped_.text.size());
+  mapped_.to_source.push_back(s.size());
+  return mapped_;
+}
+
 std::vector<std::ptrdiff_t> Regexp::execute(std::string_view s, std::size_t pos, int ncap) const {
+  const Mapped& m = mapped(s);
+  const std::string_view text = m.valid ? s : std::string_view(m.text);
+  const std::size_t start = m.valid ? pos : m.to_text[pos];
   const int n = std::max(1, ncap / 2);
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
-  const re2::StringPiece text(s.data(), s.size());
-  if (!re_->Match(text, pos, s.size(), re2::RE2::UNANCHORED, groups.data(), n))
+  const re2::StringPiece piece(text.data(), text.size());
+  if (!re_->Match(piece, start, text.size(), re2::RE2::UNANCHORED, groups.data(), n))
     return {};
   std::vector<std::ptrdiff_t> out(static_cast<std::size_t>(2 * n), -1);
   for (int i = 0; i < n; ++i) {
     const re2::StringPiece& g = groups[static_cast<std::size_t>(i)];
     if (g.data() == nullptr)
       continue;
-    out[static_cast<std::size_t>(2 * i)] = g.data() - s.data();
-    out[static_cast<std::size_t>(2 * i + 1)] =
-        g.data() - s.data() + static_cast<std::ptrdiff_t>(g.size());
+    auto offset = [&](std::size_t at) {
+      return static_cast<std::ptrdiff_t>(m.valid ? at : m.to_source[at]);
+    };
+    const auto begin = static_cast<std::size_t>(g.data() - text.data());
+    out[static_cast<std::size_t>(2 * i)] = offset(begin);
+    out[static_cast<std::size_t>(2 * i + 1)] = offset(begin + g.size());
   }
   return out;
 }
@@ -152,10 +183,12 @@ std::vector<std::pair<std::size_t, std::size_t>> Regexp::all_matches(std::string
 }
 
 bool Regexp::match(std::string_view s) const {
+  mapped_ = Mapped{};  // a new input
   return !execute(s, 0, 0).empty();
 }
 
 std::string Regexp::find(std::string_view s) const {
+  mapped_ = Mapped{};  // a new input
   const std::vector<std::ptrdiff_t> m = execute(s, 0, 2);
   if (m.empty())
     return "";
@@ -164,6 +197,7 @@ std::string Regexp::find(std::string_view s) const {
 }
 
 std::optional<std::vector<std::string>> Regexp::find_all(std::string_view s, std::int64_t n) const {
+  mapped_ = Mapped{};  // a new input
   if (n < 0)
     n = static_cast<std::int64_t>(s.size()) + 1;
   std::vector<std::string> out;
@@ -175,6 +209,7 @@ std::optional<std::vector<std::string>> Regexp::find_all(std::string_view s, std
 
 template <typename Repl>
 std::string Regexp::replace(std::string_view src, int ncap, Repl repl) const {
+  mapped_ = Mapped{};  // a new input
   std::size_t last_match_end = 0, search_pos = 0;
   std::string buf;
   while (search_pos <= src.size()) {
@@ -300,6 +335,7 @@ std::string Regexp::replace_all_literal(std::string_view src, std::string_view r
 }
 
 std::optional<std::vector<std::string>> Regexp::split(std::string_view s, std::int64_t n) const {
+  mapped_ = Mapped{};  // a new input
   if (n == 0)
     return std::nullopt;
   if (!expr_.empty() && s.empty())

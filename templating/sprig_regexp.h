@@ -49,8 +49,20 @@ class Regexp {
   template <typename Repl>
   std::string replace(std::string_view src, int ncap, Repl repl) const;
 
+  // Go reads each byte of invalid UTF-8 as one U+FFFD rune; RE2 matches no invalid bytes. Such
+  // input is searched as a copy with each bad byte replaced by U+FFFD, offsets mapped back.
+  struct Mapped {
+    std::string_view source;  // the input this mapping was made for (data and size)
+    bool valid = true;
+    std::string text;
+    std::vector<std::size_t> to_source;  // text offset -> source offset
+    std::vector<std::size_t> to_text;    // source offset -> text offset
+  };
+  const Mapped& mapped(std::string_view s) const;
+
   std::string expr_;
   std::unique_ptr<re2::RE2> re_;
+  mutable Mapped mapped_;
   std::vector<std::string> subexp_names_;  // index 0 is the whole match ("")
 };
 
