@@ -11,7 +11,6 @@ void add_status_command(CLI::App& app, Context& ctx) {
     std::vector<std::string> args;
     int revision = 0;
     bool show_desc = false;
-    bool show_resources = false;
     std::string output = "table";
   };
   auto f = std::make_shared<Flags>();
@@ -20,8 +19,6 @@ void add_status_command(CLI::App& app, Context& ctx) {
                   "if set, display the status of the named release with revision");
   cmd->add_flag("--show-desc", f->show_desc,
                 "if set, display the description message of the named release");
-  cmd->add_flag("--show-resources", f->show_resources,
-                "if set, display the resources of the named release");
   cmd->add_option("-o,--output", f->output, "prints the output in the specified format");
   cmd->callback([&ctx, f] {
     exact_args(f->args, 1, "capstan status", "capstan status RELEASE_NAME [flags]");

@@ -33,6 +33,9 @@ void add_uninstall_command(CLI::App& app, Context& ctx) {
                                              "). Must be \"background\", \"foreground\", or "
                                              "\"orphan\"");
     }
+    f->options.cascade = f->cascade == "orphan"       ? release::Propagation::Orphan
+                         : f->cascade == "foreground" ? release::Propagation::Foreground
+                                                      : release::Propagation::Background;
     minimum_args(f->args, 1, "capstan uninstall",
                  "capstan uninstall RELEASE_NAME [...] [flags]");
     auto& cfg = ctx.releases(ctx.ns());

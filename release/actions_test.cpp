@@ -349,3 +349,34 @@ TEST_CASE("history --max keeps the newest revisions", "[history]") {
   CHECK_THROWS_WITH(rel::history(env.storage, "nope"), "release: not found");
   CHECK_THROWS_WITH(rel::history(env.storage, "No"), "release name is invalid: No");
 }
+
+TEST_CASE("--take-ownership adopts objects that belong to no release", "[install]") {
+  Env env;
+  env.cluster.put(Value::map_of({{"apiVersion", "v1"},
+                                 {"kind", "Service"},
+                                 {"metadata", Value::map_of({{"name", "demo-service"},
+                                                             {"namespace", "default"}})},
+                                 {"spec", Value::map_of({{"clusterIP", "10.0.0.9"}})}}));
+  rel::InstallOptions o;
+  o.release_name = "demo";
+  o.take_ownership = true;
+  rel::install(env.cfg, env.render(), Value::empty_map(), o);
+  const Value svc = env.live("Service", "demo-service");
+  CHECK(str(svc, {"metadata", "annotations", "meta.helm.sh/release-name"}) == "demo");
+  CHECK(str(svc, {"spec", "clusterIP"}) == "10.0.0.9");
+  CHECK(env.cluster.writes == std::vector<std::string>{"update Service default/demo-service",
+                                                       "create Deployment default/demo"});
+}
+
+TEST_CASE("uninstall --cascade passes the propagation policy on", "[uninstall]") {
+  Env env;
+  env.install();
+  env.cluster.writes.clear();
+  rel::UninstallOptions o;
+  o.cascade = rel::Propagation::Orphan;
+  rel::uninstall(env.cfg, "demo", o);
+  CHECK(env.cluster.writes == std::vector<std::string>{
+                                  "orphan Service default/demo-service",
+                                  "delete Service default/demo-service",
+                                  "orphan Deployment default/demo", "delete Deployment default/demo"});
+}

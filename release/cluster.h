@@ -13,6 +13,9 @@
 
 namespace capstan::release {
 
+// DeleteOptions.propagationPolicy: what happens to the objects the deleted one owns.
+enum class Propagation { Background, Foreground, Orphan };
+
 struct ObjectKey {
   std::string api_version;
   std::string kind;
@@ -35,8 +38,8 @@ class Cluster {
   virtual Value create(const Value& object) = 0;
   // Replaces the object (metadata.resourceVersion, when set, must match).
   virtual Value update(const Value& object) = 0;
-  // Deletes the object with background cascading; false when it did not exist.
-  virtual bool remove(const ObjectKey& key) = 0;
+  // Deletes the object; false when it did not exist.
+  virtual bool remove(const ObjectKey& key, Propagation propagation = Propagation::Background) = 0;
   // Lets the controllers reconcile until nothing changes (Deployments make ReplicaSets, pods
   // start, endpoints follow).
   virtual void settle() = 0;

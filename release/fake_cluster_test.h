@@ -60,10 +60,8 @@ class FakeCluster final : public Cluster {
     if (it == objects_.end()) {
       throw Error(ErrorKind::NotFound, plural(key.kind) + " \"" + key.name + "\" not found");
     }
-    const std::string want = object.find_path({"metadata", "resourceVersion"}) != nullptr
-                                 ? object.find_path({"metadata", "resourceVersion"})->as_string()
-                                 : "";
-    const std::string have = it->second.find_path({"metadata", "resourceVersion"})->as_string();
+    const std::string want = resource_version(object);
+    const std::string have = resource_version(it->second);
     if (!want.empty() && want != have) {
       throw Error(ErrorKind::Conflict, "the object has been modified");
     }
@@ -74,7 +72,11 @@ class FakeCluster final : public Cluster {
     return stored.deep_copy();
   }
 
-  bool remove(const ObjectKey& key) override {
+  bool remove(const ObjectKey& key, Propagation propagation = Propagation::Background) override {
+    if (propagation != Propagation::Background) {
+      writes.push_back(std::string(propagation == Propagation::Orphan ? "orphan " : "foreground ") +
+                       describe(key));
+    }
     const bool existed = objects_.erase(id(key)) > 0;
     if (existed) writes.push_back("delete " + describe(key));
     return existed;
@@ -105,6 +107,10 @@ class FakeCluster final : public Cluster {
     std::string lower;
     for (char c : kind) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return lower + "s";
+  }
+  static std::string resource_version(const Value& object) {
+    const Value* m = object.find("metadata");
+    return m != nullptr ? m->get_string("resourceVersion") : "";
   }
   static std::string describe(const ObjectKey& k) {
     return k.kind + " " + (k.ns.empty() ? "" : k.ns + "/") + k.name;

@@ -89,7 +89,8 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
   set_ownership_metadata(resources, rel.name, rel.ns);
   std::vector<Resource> adopt;
   try {
-    adopt = cfg.kube.existing_resource_conflict(resources, rel.name, rel.ns);
+    adopt = o.take_ownership ? cfg.kube.require_adoption(resources)
+                             : cfg.kube.existing_resource_conflict(resources, rel.name, rel.ns);
   } catch (const Error& e) {
     throw Error(e.kind(), std::string("Unable to continue with install: ") + e.what());
   }

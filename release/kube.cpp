@@ -117,6 +117,14 @@ std::vector<Resource> KubeClient::existing_resource_conflict(
   return adopt;
 }
 
+std::vector<Resource> KubeClient::require_adoption(const std::vector<Resource>& resources) {
+  std::vector<Resource> adopt;
+  for (const Resource& r : resources) {
+    if (cluster_.get(key_of(r))) adopt.push_back(r);
+  }
+  return adopt;
+}
+
 void KubeClient::create(const std::vector<Resource>& resources) {
   std::vector<std::string> errs;
   for (const Resource& r : resources) {
@@ -182,11 +190,12 @@ void KubeClient::update(const std::vector<Resource>& original, const std::vector
   }
 }
 
-std::vector<std::string> KubeClient::remove(const std::vector<Resource>& resources) {
+std::vector<std::string> KubeClient::remove(const std::vector<Resource>& resources,
+                                            Propagation propagation) {
   std::vector<std::string> errs;
   for (const Resource& r : resources) {
     try {
-      cluster_.remove(key_of(r));
+      cluster_.remove(key_of(r), propagation);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::NotFound) errs.push_back(e.what());
     }

@@ -49,6 +49,8 @@ class KubeClient {
   std::vector<Resource> existing_resource_conflict(const std::vector<Resource>& resources,
                                                    const std::string& release_name,
                                                    const std::string& release_namespace);
+  // requireAdoption (--take-ownership): every resource that already exists, whoever owns it.
+  std::vector<Resource> require_adoption(const std::vector<Resource>& resources);
 
   // Creates every resource in order; failures are collected and thrown together, worded as
   // Helm's multierror ("1 error occurred:\n\t* ...\n\n").
@@ -62,7 +64,8 @@ class KubeClient {
               UpdateResult& result);
 
   // Deletes each resource (absent ones count as deleted); returns error messages, if any.
-  std::vector<std::string> remove(const std::vector<Resource>& resources);
+  std::vector<std::string> remove(const std::vector<Resource>& resources,
+                                  Propagation propagation = Propagation::Background);
 
   void settle() { cluster_.settle(); }
 

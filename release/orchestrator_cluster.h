@@ -33,9 +33,14 @@ class OrchestratorCluster final : public Cluster {
   Value create(const Value& object) override { return client_.create(object); }
   Value update(const Value& object) override { return client_.update(object); }
 
-  bool remove(const ObjectKey& key) override {
+  bool remove(const ObjectKey& key, Propagation propagation = Propagation::Background) override {
+    const orchestrator::Propagation p = propagation == Propagation::Orphan
+                                            ? orchestrator::Propagation::Orphan
+                                        : propagation == Propagation::Foreground
+                                            ? orchestrator::Propagation::Foreground
+                                            : orchestrator::Propagation::Background;
     try {
-      client_.remove(key.api_version, key.kind, key.ns, key.name);
+      client_.remove(key.api_version, key.kind, key.ns, key.name, p);
       return true;
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::NotFound) return false;

@@ -75,7 +75,7 @@ UninstallResult uninstall(Configuration& cfg, const std::string& name,
       to_delete.push_back(r);
     }
   }
-  const std::vector<std::string> delete_errors = cfg.kube.remove(to_delete);
+  const std::vector<std::string> delete_errors = cfg.kube.remove(to_delete, o.cascade);
   cfg.kube.settle();
   if (!delete_errors.empty()) {
     throw Error(ErrorKind::Invalid, "failed to delete release: " + name);

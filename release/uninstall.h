@@ -15,6 +15,7 @@ struct UninstallOptions {
   bool disable_hooks = false;
   bool ignore_not_found = false;
   bool keep_history = false;
+  Propagation cascade = Propagation::Background;  // --cascade
   std::string description;
 };
 

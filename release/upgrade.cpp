@@ -126,7 +126,9 @@ Release upgrade(Configuration& cfg, const std::string& name, const Renderer& ren
   }
   try {
     for (Resource& adopted :
-         cfg.kube.existing_resource_conflict(to_be_created, name, upgraded.ns)) {
+         o.take_ownership
+             ? cfg.kube.require_adoption(to_be_created)
+             : cfg.kube.existing_resource_conflict(to_be_created, name, upgraded.ns)) {
       original.push_back(std::move(adopted));
     }
   } catch (const Error& e) {
