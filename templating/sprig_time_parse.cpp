@@ -408,8 +408,10 @@ Time parse_in_location(std::string_view layout, std::string_view value, Location
           const std::size_t ndigit = 1 + static_cast<std::size_t>(digits_len(std));
           if (value.size() < ndigit)
             throw Bad{};
-          nsec = parse_nanoseconds(value, ndigit, range_err);
+          // Go moves past the digits whether or not they parse.
+          const std::string_view digits = value;
           value.remove_prefix(ndigit);
+          nsec = parse_nanoseconds(digits, ndigit, range_err);
           break;
         }
         case kStdFracSecond9: {
