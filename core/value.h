@@ -54,6 +54,9 @@ struct List {
   std::vector<Value> items;
   // Go element type name: "interface {}" for []interface{}, "string" for []string, ...
   std::string_view elem_type = "interface {}";
+  // A nil slice of that type (always empty): Go encodes it as JSON null where an empty slice
+  // is [], and a nil slice in an interface {} is not a nil interface.
+  bool nil = false;
 
   List() = default;
   explicit List(std::vector<Value> values, std::string_view elem = "interface {}")
@@ -72,6 +75,7 @@ struct List {
 struct Map {
   std::map<std::string, Value, std::less<>> entries;
   std::string_view elem_type = "interface {}";  // map[string]<elem_type>
+  bool nil = false;                             // a nil map of that type (see List::nil)
 
   Map() = default;
   ~Map();  // iterative, like ~List

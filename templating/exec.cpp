@@ -68,6 +68,7 @@ Value complex_value(double re, double im) {
   static const std::shared_ptr<const GoTypeInfo> type = [] {
     auto t = std::make_shared<GoTypeInfo>();
     t->name = "complex128";
+    t->json_unsupported = true;
     t->string = [](const GoObject& o) {
       const auto& parts = std::any_cast<const std::pair<double, double>&>(o.payload());
       std::string im = strconv::format_float(parts.second, 'g', -1);

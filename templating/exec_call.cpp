@@ -225,15 +225,26 @@ Val Exec::eval_call(const Val& dot, const Function* fn, const Builtin* builtin,
     if (sig.variadic) {
       // The variadic tail reaches the body as one slice, as in Go.
       auto tail = std::make_shared<List>();
-      tail->elem_type = sig.variadic_elem.name();
+      tail->elem_type = intern_type_name(sig.variadic_elem.name());
       for (std::size_t k = fixed; k < argv.size(); ++k) tail->items.push_back(std::move(argv[k].v));
       values.emplace_back(std::move(tail));
     }
     CallContext ctx(*this, name, receiver);
     Value result = fn->impl(ctx, values);
     Val r(std::move(result));
-    if (r.v.is_null() && sig.result.kind() != GoType::Kind::Interface &&
-        sig.result.kind() != GoType::Kind::Invalid) {
+    if (r.v.is_null() && sig.result.kind() == GoType::Kind::Slice) {
+      // A nil slice: empty, but not a nil interface once passed on (kindOf is "slice").
+      auto nil = std::make_shared<List>();
+      nil->elem_type = intern_type_name(sig.result.elem());
+      nil->nil = true;
+      r.v = Value(std::move(nil));
+    } else if (r.v.is_null() && sig.result.kind() == GoType::Kind::Map) {
+      auto nil = std::make_shared<Map>();
+      nil->elem_type = intern_type_name(sig.result.elem());
+      nil->nil = true;
+      r.v = Value(std::move(nil));
+    } else if (r.v.is_null() && sig.result.kind() != GoType::Kind::Interface &&
+               sig.result.kind() != GoType::Kind::Invalid) {
       r.nil_type = sig.result.name();
     }
     r.iface = !r.v.is_null() && sig.result.kind() == GoType::Kind::Interface;

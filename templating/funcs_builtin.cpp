@@ -281,6 +281,41 @@ const char* kBadComparison = "incompatible types for comparison";
 
 bool is_nil(const Val& v) { return !v.valid || v.v.is_null(); }
 
+// reflect.Kind as far as eq's canCompare needs it: 0 for an invalid value.
+int reflect_kind(const Val& v) {
+  if (!v.valid) return 0;
+  if (v.v.is_null()) return 100 + static_cast<int>(GoType::parse(v.nil_type).kind());
+  const Value& d = data(v.v);
+  if (const GoObject* o = as_go_object(v.v); o != nullptr && !o->is_named()) return o->is_pointer() ? 2 : 3;
+  switch (d.kind()) {
+    case Value::Kind::List:
+    case Value::Kind::Bytes: return 4;
+    case Value::Kind::Map: return 5;
+    default: return 6 + static_cast<int>(d.kind());
+  }
+}
+
+// Go's canCompare: the same kind, or one of them invalid.
+bool can_compare(const Val& a, const Val& b) {
+  const int ka = reflect_kind(a);
+  const int kb = reflect_kind(b);
+  if (a.valid && a.v.is_null() && b.valid && !b.v.is_null()) {
+    // a typed nil has the kind of its type
+    const GoType t = GoType::parse(a.nil_type);
+    return (t.kind() == GoType::Kind::Slice && kb == 4) || (t.kind() == GoType::Kind::Map && kb == 5) ||
+           t.kind() == GoType::Kind::Interface;
+  }
+  if (b.valid && b.v.is_null() && a.valid && !a.v.is_null()) return can_compare(b, a);
+  return ka == kb || ka == 0 || kb == 0;
+}
+
+// reflect.Type.Comparable: maps, slices and structs holding them are not.
+bool comparable(const Val& v) {
+  const Value& d = data(v.v);
+  if (const GoObject* o = as_go_object(v.v); o != nullptr && !o->is_named()) return true;
+  return !(d.is_list() || d.is_map() || d.is_bytes());
+}
+
 bool eq_impl(const Val& arg1_in, const std::vector<Val>& rest, std::size_t from) {
   const Val arg1 = indirect_interface(arg1_in);
   if (from >= rest.size()) throw FuncError("missing argument for comparison");
@@ -305,11 +340,14 @@ bool eq_impl(const Val& arg1_in, const std::vector<Val>& rest, std::size_t from)
         case Kind::Uint: truth = arg1.v.as_uint() == arg.v.as_uint(); break;
         case Kind::String: truth = data(arg1.v).as_string() == data(arg.v).as_string(); break;
         default:
+          if (!can_compare(arg1, arg)) {
+            throw FuncError(gofmt::sprintf("non-comparable types %s: %v, %s: %v",
+                                           {arg1.v, Value(val_type(arg1)), Value(val_type(arg)), arg.v}));
+          }
           if (is_nil(arg1) || is_nil(arg)) {
             truth = is_nil(arg) == is_nil(arg1);
-          } else if (arg1.v.is_list() || arg1.v.is_map() || arg1.v.is_bytes() ||
-                     (as_go_object(arg1.v) != nullptr && as_go_object(arg1.v)->is_named())) {
-            throw FuncError("non-comparable type " + gofmt::sprintf("%s", {arg1.v}) + ": " + val_type(arg1));
+          } else if (!comparable(arg)) {
+            throw FuncError("non-comparable type " + gofmt::sprintf("%s", {arg.v}) + ": " + val_type(arg));
           } else {
             truth = arg1.v == arg.v;  // structs: identity of the shared object
           }

@@ -2,10 +2,23 @@
 // Value to a parameter type (exec.go validateType's rules).
 #include "templating/go_type.h"
 
+#include <mutex>
+#include <set>
+
 #include "core/error.h"
 #include "templating/object.h"
 
 namespace capstan::templating {
+
+std::string_view intern_type_name(std::string_view name) {
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> names;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = names.find(name);
+  if (it == names.end()) it = names.emplace(name).first;
+  return *it;
+}
+
 
 namespace {
 

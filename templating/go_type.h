@@ -71,6 +71,10 @@ class GoType {
   std::string elem_;
 };
 
+// A type name with static lifetime, for List::elem_type and Map::elem_type (values outlive
+// the function maps whose signatures name their types).
+std::string_view intern_type_name(std::string_view name);
+
 // The Go type name of a value, as %T and error texts print it ("float64", "[]interface {}",
 // "chartutil.Values", "<nil>" for a nil interface).
 std::string type_name(const Value& v);

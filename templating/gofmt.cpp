@@ -582,6 +582,10 @@ class Printer {
     const bool elems_iface = list.elem_type == "interface {}";
     if (fmt_.sharp_v) {
       buf_ += type;
+      if (list.nil) {
+        buf_ += "(nil)";
+        return;
+      }
       buf_ += '{';
       for (std::size_t i = 0; i < list.items.size(); ++i) {
         if (i > 0) buf_ += ", ";
@@ -602,6 +606,10 @@ class Printer {
     const bool elems_iface = map.elem_type == "interface {}";
     if (fmt_.sharp_v) {
       buf_ += type;
+      if (map.nil) {
+        buf_ += "(nil)";
+        return;
+      }
       buf_ += '{';
     } else {
       buf_ += "map[";

@@ -3,6 +3,7 @@
 
 #include <deque>
 
+#include "core/error.h"
 #include "core/json.h"
 
 namespace capstan::templating {
@@ -58,15 +59,19 @@ const GoObject* as_go_object(const Value& v) {
 
 namespace {
 
+// Whether v holds anything encoding/json sees differently from the plain Value: Go objects,
+// and nil slices and maps (null, not [] or {}).
 bool has_objects(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::Object: return true;
     case Value::Kind::List:
+      if (v.list().nil) return true;
       for (const Value& item : v.list().items) {
         if (has_objects(item)) return true;
       }
       return false;
     case Value::Kind::Map:
+      if (v.map().nil) return true;
       for (const auto& [key, item] : v.map().entries) {
         if (has_objects(item)) return true;
       }
@@ -75,11 +80,16 @@ bool has_objects(const Value& v) {
   }
 }
 
+[[noreturn]] void unsupported(const GoObject& o) {
+  throw Error(ErrorKind::Values, "json: unsupported type: " + o.type().name);
+}
+
 Value plain(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::Object: {
       const GoObject* o = as_go_object(v);
       if (o == nullptr) return Value();
+      if (o->type().json_unsupported) unsupported(*o);
       if (o->type().json_fields) {
         Value out = Value::empty_map();
         for (auto& [key, item] : o->type().json_fields(*o)) out.set(key, plain(item));
@@ -104,6 +114,7 @@ Value plain(const Value& v) {
     }
     case Value::Kind::List: {
       if (!has_objects(v)) return v;
+      if (v.list().nil) return Value();
       auto list = std::make_shared<List>();
       list->elem_type = v.list().elem_type;
       for (const Value& item : v.list().items) list->items.push_back(plain(item));
@@ -111,6 +122,7 @@ Value plain(const Value& v) {
     }
     case Value::Kind::Map: {
       if (!has_objects(v)) return v;
+      if (v.map().nil) return Value();
       auto map = std::make_shared<Map>();
       map->elem_type = v.map().elem_type;
       for (const auto& [key, item] : v.map().entries) map->entries.emplace(key, plain(item));
@@ -145,6 +157,7 @@ void marshal(std::string& out, const Value& v) {
         out += "null";
         return;
       }
+      if (o->type().json_unsupported) unsupported(*o);
       if (o->is_named() && !o->type().json && !o->type().json_fields) {
         marshal(out, o->underlying());
         return;
@@ -170,6 +183,10 @@ void marshal(std::string& out, const Value& v) {
       return;
     }
     case Value::Kind::List: {
+      if (v.list().nil) {
+        out += "null";
+        return;
+      }
       out += '[';
       bool first = true;
       for (const Value& item : v.list().items) {
@@ -183,6 +200,10 @@ void marshal(std::string& out, const Value& v) {
     case Value::Kind::Map: {
       if (!has_objects(v)) {
         json::encode_to(out, v);
+        return;
+      }
+      if (v.map().nil) {
+        out += "null";
         return;
       }
       out += '{';

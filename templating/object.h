@@ -44,6 +44,9 @@ struct GoTypeInfo {
   using JsonFields = std::vector<std::pair<std::string, Value>>;
   std::function<JsonFields(const GoObject&)> json_fields;
   std::function<Value(const GoObject&)> json;
+  // encoding/json refuses the type (complex128): json.Marshal fails with
+  // "json: unsupported type: NAME", so toJson and toYaml print "".
+  bool json_unsupported = false;
 
   void add_method(std::string_view method, std::string_view signature, FuncImpl impl);
 };
