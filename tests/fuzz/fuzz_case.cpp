@@ -1,0 +1,123 @@
+// Case layouts, the conformance format, known deviations and shrinking (see fuzz_case.h).
+#include "tests/fuzz/fuzz_case.h"
+
+#include <regex>
+
+namespace capstan::fuzz {
+
+std::vector<std::pair<std::string, std::string>> generate_files(Rng& rng) {
+  std::vector<std::pair<std::string, std::string>> files;
+  auto lines = [&](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += random_text(rng, 12, false) + "\n";
+    if (rng.chance(0.3) && !s.empty()) s.pop_back();  // no final newline
+    return s;
+  };
+  if (rng.chance(0.8)) files.emplace_back("files/a.txt", lines(static_cast<int>(rng.range(0, 4))));
+  if (rng.chance(0.6)) files.emplace_back("files/b.json", "{\"k\": [1, 2.5, \"x\"], \"n\": null}\n");
+  if (rng.chance(0.6)) files.emplace_back("files/c.yaml", "a: 1\nb:\n  - x\n  - y\n");
+  if (rng.chance(0.5)) files.emplace_back("conf/app.properties", "port=8080\nname=" + random_word(rng) + "\n");
+  if (rng.chance(0.4)) files.emplace_back("files/sub/d.txt", lines(2));
+  if (rng.chance(0.2)) files.emplace_back("files/e.txt", "");
+  return files;
+}
+
+ChartSpec single_chart(const Case& c) {
+  ChartSpec spec;
+  spec.values_yaml = emit_yaml(c.values);
+  spec.files = c.files;
+  spec.templates.emplace_back("case.yaml", render(c.tmpl.main));
+  const std::string partials = render(c.tmpl.partials);
+  if (!partials.empty()) spec.templates.emplace_back("_helpers.tpl", partials);
+  return spec;
+}
+
+namespace {
+
+void section(std::string& out, const std::string& name, const std::string& content) {
+  if (!content.empty() && content.back() != '\n') {
+    out += "-- " + name + " (no newline at end) --\n" + content + "\n";
+  } else if (content.empty()) {
+    out += (name == "output" || name == "error") ? "-- " + name + " (no newline at end) --\n"
+                                                 : "-- " + name + " --\n";
+  } else {
+    out += "-- " + name + " --\n" + content;
+  }
+}
+
+}  // namespace
+
+std::string conformance_text(const Case& c, const RenderResult& oracle) {
+  const ChartSpec spec = single_chart(c);
+  std::string out;
+  section(out, "template", spec.templates[0].second);
+  section(out, "values.yaml", spec.values_yaml);
+  if (spec.templates.size() > 1) section(out, "partials", spec.templates[1].second);
+  for (const auto& [path, content] : spec.files) section(out, "file:" + path, content);
+  if (oracle.status == RenderResult::Status::Ok) {
+    auto it = oracle.files.find("conformance/templates/case.yaml");
+    section(out, "output", it == oracle.files.end() ? "" : it->second);
+  } else {
+    section(out, "error", oracle.error);
+  }
+  return out;
+}
+
+std::string known_deviation(const Case& c, const RenderResult& oracle, const RenderResult& capstan) {
+  (void)c;
+  // Go 1.22 ranges over integers; Go 1.19 refuses.
+  static const std::regex int_range("range can't iterate over -?[0-9]+$");
+  if (oracle.status == RenderResult::Status::Error && std::regex_search(oracle.error, int_range) &&
+      capstan.status != RenderResult::Status::Crash) {
+    return "range over an integer (Go 1.22)";
+  }
+  return "";
+}
+
+Case shrink(const Case& start, const std::function<bool(const Case&)>& still_fails, int max_tests) {
+  Case best = start;
+  int tests = 0;
+  auto attempt = [&](Case candidate) {
+    if (tests >= max_tests) return false;
+    ++tests;
+    if (!still_fails(candidate)) return false;
+    best = std::move(candidate);
+    return true;
+  };
+  bool progress = true;
+  while (progress && tests < max_tests) {
+    progress = false;
+    // Files and values first: they are cheap to drop and make the template's paths clearer.
+    for (std::size_t i = 0; i < best.files.size(); ++i) {
+      Case c = best;
+      c.files.erase(c.files.begin() + static_cast<long>(i));
+      if (attempt(std::move(c))) {
+        progress = true;
+        --i;
+      }
+    }
+    for (std::size_t i = 0; i < count_removable(best.values); ++i) {
+      Case c = best;
+      c.values = without_removable(best.values, i);
+      if (attempt(std::move(c))) {
+        progress = true;
+        --i;
+      }
+    }
+    for (Frag TemplateCase::*part : {&TemplateCase::partials, &TemplateCase::main}) {
+      for (std::size_t k = 0;; ++k) {
+        const std::vector<Edit> es = edits(best.tmpl.*part);
+        if (k >= es.size() || tests >= max_tests) break;
+        Case c = best;
+        c.tmpl.*part = apply(best.tmpl.*part, es[k]);
+        if (attempt(std::move(c))) {
+          progress = true;
+          --k;  // the edits list changed: look at the same position again
+        }
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace capstan::fuzz
