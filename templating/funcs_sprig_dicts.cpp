@@ -55,12 +55,14 @@ Value deep_copy(const Value& v) {
     case Value::Kind::List: {
       auto out = std::make_shared<List>();
       out->elem_type = v.list().elem_type;
+      out->nil = v.list().nil;
       for (const Value& item : v.list().items) out->items.push_back(deep_copy(item));
       return Value(std::move(out));
     }
     case Value::Kind::Map: {
       auto out = std::make_shared<Map>();
       out->elem_type = v.map().elem_type;
+      out->nil = v.map().nil;
       for (const auto& [key, item] : v.map().entries) out->entries.emplace(key, deep_copy(item));
       return Value(std::move(out));
     }
@@ -106,7 +108,7 @@ void register_sprig_dicts(FuncMap& f) {
   });
   f.add("set", "func(map[string]interface {}, string, interface {}) map[string]interface {}",
         [](CallContext&, Args& a) {
-          if (a[0].is_null())
+          if (a[0].is_null() || a[0].map().nil)
             throw FuncError("assignment to entry in nil map");
           a[0].set(a[1].as_string(), a[2]);
           return a[0];

@@ -206,8 +206,12 @@ void register_sprig_lists(FuncMap& f) {
         throw FuncError("Cannot concat type " + sprig::reflect_kind(list) + " as list");
       for (Value& item : sprig::slice_items(list)) out.push_back(std::move(item));
     }
-    // Go returns a nil []interface {} in an interface {} when nothing was appended; a Value
-    // cannot carry a typed nil, and an empty list prints the same ("[]").
+    // Go's result is a nil []interface {} (in an interface {}) when nothing was appended.
+    if (out.empty()) {
+      auto nil = std::make_shared<List>();
+      nil->nil = true;
+      return Value(std::move(nil));
+    }
     return any_list(std::move(out));
   });
 }

@@ -38,9 +38,15 @@ void merge_element(const Value& dst_elem, const Value& src_elem, bool overwrite)
   merge_map(nested, false, s, overwrite);
 }
 
+bool is_nil_map(const Value& v) {
+  return v.is_null() || (v.is_map() && v.map().nil);
+}
+
 void merge_map(Value& dst, bool settable, const Value& src, bool overwrite) {
-  if (dst.is_null() && !src.is_null()) {
-    if (!settable)
+  if (is_nil_map(dst)) {
+    // A nil dst becomes a new map only where it can be set (the top level); src's entries
+    // cannot land in a nil map nested in an interface.
+    if (is_nil_map(src) || !settable)
       return;
     dst = Value::empty_map();
   }
@@ -99,10 +105,12 @@ Value merge(Args& a, bool overwrite) {
       overwrite_tables(dst, src);
     merge_map(dst, true, src, overwrite);
   }
-  // Go returns a nil map in an interface {}, which prints as map[]; a Value cannot carry a
-  // typed nil, so an empty map stands for it.
-  if (dst.is_null())
-    return Value::empty_map();
+  // A nil dst stays a nil map (in the interface {} result: map[], JSON null).
+  if (dst.is_null()) {
+    auto nil = std::make_shared<Map>();
+    nil->nil = true;
+    return Value(std::move(nil));
+  }
   return dst;
 }
 

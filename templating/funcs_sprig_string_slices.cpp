@@ -23,6 +23,10 @@ Value indexed_map(const std::vector<std::string>& parts) {
   return Value(std::move(map));
 }
 
+bool is_nil_strings(const Value& v) {
+  return v.is_list() && v.list().nil && v.list().elem_type == "string";
+}
+
 }  // namespace
 
 void register_sprig_string_slices(FuncMap& f) {
@@ -45,11 +49,17 @@ void register_sprig_string_slices(FuncMap& f) {
   f.add("splitList", "func(string, string) []string", [](CallContext&, Args& a) {
     return sprig::string_list(gostrings::split_n(str(a[1]), str(a[0]), -1));
   });
-  f.add("toStrings", "func(interface {}) []string",
-        [](CallContext&, Args& a) { return sprig::string_list(sprig::strslice(a[0])); });
+  // A nil []string passes through strslice as itself (nil).
+  f.add("toStrings", "func(interface {}) []string", [](CallContext&, Args& a) {
+    if (is_nil_strings(a[0]))
+      return Value();
+    return sprig::string_list(sprig::strslice(a[0]));
+  });
   f.add("sortAlpha", "func(interface {}) []string", [](CallContext&, Args& a) {
     if (!sprig::is_slice(a[0]))
       return sprig::string_list({sprig::strval(a[0].is_null() ? Value() : a[0])});
+    if (is_nil_strings(a[0]))
+      return Value();
     std::vector<std::string> items = sprig::strslice(a[0]);
     std::sort(items.begin(), items.end());
     return sprig::string_list(std::move(items));

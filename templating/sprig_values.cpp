@@ -271,6 +271,8 @@ bool deep_equal(const Value& a, const Value& b) {
     case Value::Kind::List: {
       if (a.list_ptr() == b.list_ptr())
         return true;
+      if (a.list().nil != b.list().nil)
+        return false;  // a nil slice differs from an empty one
       const auto& x = a.list().items;
       const auto& y = b.list().items;
       if (x.size() != y.size())
@@ -284,6 +286,8 @@ bool deep_equal(const Value& a, const Value& b) {
     case Value::Kind::Map: {
       if (a.map_ptr() == b.map_ptr())
         return true;
+      if (a.map().nil != b.map().nil)
+        return false;
       const auto& x = a.map().entries;
       const auto& y = b.map().entries;
       if (x.size() != y.size())
