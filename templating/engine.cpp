@@ -3,8 +3,11 @@
 #include "templating/engine.h"
 
 #include <pthread.h>
+#include <sys/mman.h>
+#include <ucontext.h>
 
 #include <exception>
+#include <functional>
 #include <type_traits>
 
 #include "core/error.h"
@@ -47,22 +50,60 @@ void erase_no_value(std::string& s) {
 }
 
 // Go runs templates on goroutine stacks that grow to 1 GB, so deep {{template}} and include
-// recursion fails with Go's own errors rather than a crash. Executions run on a thread with a
-// large stack (committed lazily, page by page) to get the same room.
+// recursion fails with Go's own errors rather than a crash. Executions run on a stack that
+// large: one per thread, mapped once without reserving memory (pages are committed as they
+// are touched), and entered with swapcontext, which costs far less than a thread per call (a
+// chart renders hundreds of files; under load each thread hand-off waits for the scheduler).
 constexpr std::size_t kExecStackSize = std::size_t{1} << 30;
 
-// Set on threads that already run on such a stack, so nested calls do not spawn another.
+// Set while this thread runs on its big stack, so nested calls run directly.
 thread_local bool tl_on_big_stack = false;
 
-template <typename F>
-void on_big_stack(F&& f) {
-  if (tl_on_big_stack) {
-    f();
-    return;
+#if !defined(__SANITIZE_ADDRESS__)
+class BigStack {
+ public:
+  BigStack() {
+    void* p = mmap(nullptr, kExecStackSize, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+    if (p != MAP_FAILED) base_ = p;
   }
-  using Fn = std::remove_reference_t<F>;
+  ~BigStack() {
+    if (base_ != nullptr) munmap(base_, kExecStackSize);
+  }
+  BigStack(const BigStack&) = delete;
+  BigStack& operator=(const BigStack&) = delete;
+  void* base() const { return base_; }
+
+ private:
+  void* base_ = nullptr;
+};
+
+struct FiberCall {
+  const std::function<void()>* f;
+  std::exception_ptr error;
+  ucontext_t caller;
+};
+
+thread_local FiberCall* tl_fiber_call = nullptr;
+
+// The big stack's entry: runs the call, keeps its exception for the caller's side, and returns
+// through uc_link.
+void fiber_entry() {
+  FiberCall* c = tl_fiber_call;
+  try {
+    (*c->f)();
+  } catch (...) {
+    c->error = std::current_exception();
+  }
+}
+#endif
+
+// A thread with a 1 GB stack: when no big stack can be mapped, and always under
+// AddressSanitizer, which cannot follow exceptions thrown on a swapcontext stack
+// (google/sanitizers#189: its no-return handler reports a false stack-buffer-overflow).
+void on_thread(const std::function<void()>& f) {
   struct Call {
-    Fn* f;
+    const std::function<void()>* f;
     std::exception_ptr error;
   } call{&f, nullptr};
   pthread_attr_t attr;
@@ -87,6 +128,50 @@ void on_big_stack(F&& f) {
   }
   pthread_join(thread, nullptr);
   if (call.error) std::rethrow_exception(call.error);
+}
+
+void on_big_stack_impl(const std::function<void()>& f) {
+  if (tl_on_big_stack) {
+    f();
+    return;
+  }
+#if defined(__SANITIZE_ADDRESS__)
+  on_thread(f);
+#else
+  static thread_local BigStack stack;
+  if (stack.base() == nullptr) {
+    on_thread(f);
+    return;
+  }
+  FiberCall call{&f, nullptr, {}};
+  ucontext_t callee;
+  if (getcontext(&callee) != 0) {
+    on_thread(f);
+    return;
+  }
+  callee.uc_stack.ss_sp = stack.base();
+  callee.uc_stack.ss_size = kExecStackSize;
+  callee.uc_link = &call.caller;
+  makecontext(&callee, fiber_entry, 0);
+  FiberCall* const outer = tl_fiber_call;
+  tl_fiber_call = &call;
+  tl_on_big_stack = true;
+  set_execution_stack_size(kExecStackSize);
+  swapcontext(&call.caller, &callee);
+  set_execution_stack_size(0);
+  tl_on_big_stack = false;
+  tl_fiber_call = outer;
+  if (call.error) std::rethrow_exception(call.error);
+#endif
+}
+
+template <typename F>
+void on_big_stack(F&& f) {
+  if (tl_on_big_stack) {
+    f();
+    return;
+  }
+  on_big_stack_impl(std::function<void()>(std::ref(f)));
 }
 
 }  // namespace

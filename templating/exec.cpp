@@ -52,8 +52,11 @@ std::uintptr_t frame_address() {
   return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
 }
 
-// The usable size of the current thread's stack.
+thread_local std::size_t tl_execution_stack = 0;
+
+// The usable size of the current thread's stack (or of the big stack it runs on).
 std::size_t thread_stack_size() {
+  if (tl_execution_stack != 0) return tl_execution_stack;
   pthread_attr_t attr;
   std::size_t size = 8u << 20;
   if (pthread_getattr_np(pthread_self(), &attr) == 0) {
@@ -81,6 +84,8 @@ Value complex_value(double re, double im) {
 }
 
 }  // namespace
+
+void set_execution_stack_size(std::size_t size) { tl_execution_stack = size; }
 
 bool is_true(const Val& val, bool& ok) {
   ok = true;

@@ -114,6 +114,10 @@ class Exec {
   int depth_ = 0;
 };
 
+// The size of the stack this thread executes on when it is not the thread's own (Engine's big
+// stack, entered with swapcontext); 0 restores the thread's. Exec's depth guard uses it.
+void set_execution_stack_size(std::size_t size);
+
 // Go's isTrue: whether v is non-zero, and whether it has a truth value at all.
 bool is_true(const Val& v, bool& ok);
 

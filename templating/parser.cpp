@@ -208,9 +208,8 @@ class TreeParser {
     return std::make_unique<KeywordNode>(type, token.pos, src(), token.line);
   }
 
-  std::unique_ptr<PipeNode> pipeline(std::string_view context, ItemType end) {
-    Item token = peek_non_space();
-    auto pipe = std::make_unique<PipeNode>(token.pos, src(), token.line);
+  // The pipeline's declarations, "$x :=", "$x =" or "$i, $v :=".
+  [[gnu::noinline]] void pipeline_decls(PipeNode* pipe, std::string_view context) {
   decls:
     if (Item v = peek_non_space(); v.type == ItemType::Variable) {
       next();
@@ -241,6 +240,15 @@ class TreeParser {
         backup2(v);
       }
     }
+  }
+
+  // Parenthesised pipelines recurse through pipeline, command, operand and term, up to
+  // kMaxStackDepth levels deep; everything off that path lives in functions of its own
+  // (never inlined) so each level's frames stay small, above all under AddressSanitizer.
+  std::unique_ptr<PipeNode> pipeline(std::string_view context, ItemType end) {
+    Item token = peek_non_space();
+    auto pipe = std::make_unique<PipeNode>(token.pos, src(), token.line);
+    pipeline_decls(pipe.get(), context);
     while (true) {
       Item t = next_non_space();
       if (t.type == end) {
@@ -269,7 +277,7 @@ class TreeParser {
     }
   }
 
-  void check_pipeline(const PipeNode& pipe, std::string_view context) {
+  [[gnu::noinline]] void check_pipeline(const PipeNode& pipe, std::string_view context) {
     if (pipe.cmds.empty()) errorf("missing value for " + std::string(context));
     for (std::size_t i = 1; i < pipe.cmds.size(); ++i) {
       switch (pipe.cmds[i]->args[0]->type) {
@@ -384,38 +392,51 @@ class TreeParser {
   NodePtr operand() {
     NodePtr node = term();
     if (!node) return nullptr;
-    if (peek().type == ItemType::Field) {
-      auto chain = std::make_unique<ChainNode>(peek().pos, src(), nullptr);
-      std::string text;  // the chain's String(), for the Field/Variable forms
-      while (peek().type == ItemType::Field) chain->add(next().val);
-      // Compatibility with Go's API: fields on a field or variable extend it; literals can't
-      // take fields; anything else keeps the chain.
-      switch (node->type) {
-        case NodeType::Field:
-        case NodeType::Variable: {
-          chain->node = std::move(node);
-          text = chain->str();
-          if (chain->node->type == NodeType::Field) {
-            return std::make_unique<FieldNode>(chain->pos, src(), text);
-          }
-          return std::make_unique<VariableNode>(chain->pos, src(), text);
-        }
-        case NodeType::Bool:
-        case NodeType::String:
-        case NodeType::Number:
-        case NodeType::Nil:
-        case NodeType::Dot:
-          errorf("unexpected . after term " + strconv::quote(node->str()));
-        default:
-          chain->node = std::move(node);
-          return chain;
-      }
-    }
+    if (peek().type == ItemType::Field) return field_chain(std::move(node));
     return node;
+  }
+
+  // A term followed by fields: a longer field or variable, or a ChainNode.
+  [[gnu::noinline]] NodePtr field_chain(NodePtr node) {
+    auto chain = std::make_unique<ChainNode>(peek().pos, src(), nullptr);
+    std::string text;  // the chain's String(), for the Field/Variable forms
+    while (peek().type == ItemType::Field) chain->add(next().val);
+    // Compatibility with Go's API: fields on a field or variable extend it; literals can't
+    // take fields; anything else keeps the chain.
+    switch (node->type) {
+      case NodeType::Field:
+      case NodeType::Variable: {
+        chain->node = std::move(node);
+        text = chain->str();
+        if (chain->node->type == NodeType::Field) {
+          return std::make_unique<FieldNode>(chain->pos, src(), text);
+        }
+        return std::make_unique<VariableNode>(chain->pos, src(), text);
+      }
+      case NodeType::Bool:
+      case NodeType::String:
+      case NodeType::Number:
+      case NodeType::Nil:
+      case NodeType::Dot:
+        errorf("unexpected . after term " + strconv::quote(node->str()));
+      default:
+        chain->node = std::move(node);
+        return chain;
+    }
   }
 
   NodePtr term() {
     Item token = next_non_space();
+    if (token.type != ItemType::LeftParen) return literal_term(token);
+    if (stack_depth_ >= kMaxStackDepth) errorf("max expression depth exceeded");
+    ++stack_depth_;
+    auto p = pipeline("parenthesized pipeline", ItemType::RightParen);
+    --stack_depth_;
+    return p;
+  }
+
+  // Every term but a parenthesised pipeline; nullptr (the token put back) when not a term.
+  [[gnu::noinline]] NodePtr literal_term(const Item& token) {
     switch (token.type) {
       case ItemType::Identifier:
         if (!options_.skip_func_check && !has_function(token.val)) {
@@ -430,13 +451,6 @@ class TreeParser {
       case ItemType::CharConstant:
       case ItemType::Complex:
       case ItemType::Number: return new_number(token);
-      case ItemType::LeftParen: {
-        if (stack_depth_ >= kMaxStackDepth) errorf("max expression depth exceeded");
-        ++stack_depth_;
-        auto p = pipeline("parenthesized pipeline", ItemType::RightParen);
-        --stack_depth_;
-        return p;
-      }
       case ItemType::String:
       case ItemType::RawString: {
         auto s = strconv::unquote(token.val);
