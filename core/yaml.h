@@ -31,6 +31,9 @@ struct DecodeOptions {
   bool strict = false;
   std::size_t max_depth = 10000;              // nesting deeper than this is ErrorKind::Limit
   std::size_t max_alias_expansion = 1000000;  // nodes produced by aliases ("billion laughs")
+  // Read plain block YAML with the fast reader (core/yaml_fast.h) before the full parser.
+  // Results are the same either way; tests turn it off to compare the two.
+  bool fast_path = true;
 };
 
 // Every decoding error reads as sigs.k8s.io/yaml words it: this prefix, then yaml.v2's own
@@ -61,5 +64,12 @@ struct EncodeOptions {
 // yaml.v2 cannot read back (DEL, C1 controls, U+FFFE/U+FFFF) throw ErrorKind::Values with
 // sigs.k8s.io/yaml's text, where Helm's toYaml would print "".
 std::string encode(const Value& value, const EncodeOptions& options = {});
+
+// gopkg.in/yaml.v3's Encoder with SetIndent(indent) over the value as Go holds it (Helm's
+// toYamlPretty): no JSON step, so float64 prints as strconv 'g' (1e+06) and ints as decimals;
+// strings plain when they read back as strings, literal blocks when multi-line, double-quoted
+// otherwise; sequences indented under their keys; no line folding. Ends with "\n". Objects
+// encode as options.object_value gives them. Invalid UTF-8 strings (yaml.v3: !!binary) throw.
+std::string encode_v3(const Value& value, int indent = 2, const EncodeOptions& options = {});
 
 }  // namespace capstan::yaml

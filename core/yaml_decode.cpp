@@ -17,6 +17,7 @@
 #include "core/strconv.h"
 #include "core/yaml.h"
 #include "core/yaml_errors.h"
+#include "core/yaml_fast.h"
 #include "core/yaml_parse.h"
 #include "core/yaml_resolve.h"
 
@@ -561,6 +562,18 @@ auto with_reparse(std::string_view text, F parse) {
 }  // namespace
 
 Value decode(std::string_view text, const DecodeOptions& options) {
+  if (options.fast_path && options.max_depth >= 64) {
+    // Plain block YAML (values files, manifests) without yaml-cpp; anything else, and every
+    // error, goes through the full parser below.
+    Document doc;
+    if (detail::parse_simple(text, doc)) {
+      if (doc.root < 0) return Value();
+      try {
+        return Decoder(doc, options).run();
+      } catch (const Error&) {
+      }
+    }
+  }
   return with_reparse(text, [&](std::string_view input) {
     detail::Parser parser(input, options, /*first_only=*/true);
     Document doc;

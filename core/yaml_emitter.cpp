@@ -10,9 +10,6 @@ namespace capstan::yaml::detail {
 
 namespace {
 
-constexpr int kBestIndent = 2;
-constexpr int kBestWidth = 80;
-
 // --- libyaml's byte classes (yamlprivateh.go). `i` may be at the end: Go would index past
 // the string there only where the emitter's own rules make it impossible.
 unsigned char at(std::string_view s, std::size_t i) {
@@ -54,7 +51,7 @@ std::size_t width(unsigned char c) {
 
 }  // namespace
 
-Emitter::Analysis Emitter::analyze(std::string_view v) {
+Emitter::Analysis Emitter::analyze(std::string_view v) const {
   Analysis a;
   if (v.empty())
     return a;
@@ -70,6 +67,7 @@ Emitter::Analysis Emitter::analyze(std::string_view v) {
   bool space_break = false;
   bool previous_space = false;
   bool previous_break = false;
+  bool tab_characters = false;
   if (v.size() >= 3 && (v.substr(0, 3) == "---" || v.substr(0, 3) == "...")) {
     block_indicators = true;
     flow_indicators = true;
@@ -140,8 +138,11 @@ Emitter::Analysis Emitter::analyze(std::string_view v) {
           break;
       }
     }
-    if (!is_printable(v, i))
+    if (v3_ && c == '\t') {
+      tab_characters = true;  // yaml.v3: tabs are not left in plain or single-quoted scalars
+    } else if (!is_printable(v, i)) {
       special_characters = true;
+    }
     if (is_space(v, i)) {
       if (i == 0)
         leading_space = true;
@@ -183,12 +184,13 @@ Emitter::Analysis Emitter::analyze(std::string_view v) {
     a.block_plain_allowed = false;
     a.single_quoted_allowed = false;
   }
-  if (space_break || special_characters) {
+  if (space_break || tab_characters || special_characters) {
     a.flow_plain_allowed = false;
     a.block_plain_allowed = false;
     a.single_quoted_allowed = false;
-    a.block_allowed = false;
   }
+  if (space_break || special_characters)
+    a.block_allowed = false;
   if (line_breaks) {
     a.flow_plain_allowed = false;
     a.block_plain_allowed = false;
@@ -208,6 +210,8 @@ void Emitter::put(char c) {
 void Emitter::put_break() {
   out_ += '\n';
   column_ = 0;
+  if (v3_)
+    indention_ = true;  // v3 sets it here and no longer in write_indent
 }
 // Copies one character (1-4 bytes) of s at i.
 void Emitter::write(std::string_view s, std::size_t& i) {
@@ -232,7 +236,8 @@ void Emitter::write_indent() {
     put_break();
   while (column_ < indent) put(' ');
   whitespace_ = true;
-  indention_ = true;
+  if (!v3_)
+    indention_ = true;
 }
 
 void Emitter::write_indicator(std::string_view indicator, bool need_whitespace, bool is_whitespace,
@@ -247,9 +252,15 @@ void Emitter::write_indicator(std::string_view indicator, bool need_whitespace, 
 void Emitter::increase_indent(bool flow, bool indentless) {
   indents_.push_back(indent_);
   if (indent_ < 0) {
-    indent_ = flow ? kBestIndent : 0;
+    indent_ = flow ? best_indent_ : 0;
   } else if (!indentless) {
-    indent_ += kBestIndent;
+    if (!v3_) {
+      indent_ += best_indent_;
+    } else if (sequence_item_) {
+      indent_ += 2;  // v3: the first indent inside a sequence skips the "- " indicator
+    } else {
+      indent_ = best_indent_ * ((indent_ + best_indent_) / best_indent_);
+    }
   }
 }
 void Emitter::pop_indent() {
@@ -265,7 +276,8 @@ void Emitter::empty_collection(std::string_view open, std::string_view close) {
 }
 
 void Emitter::begin_sequence() {
-  increase_indent(false, mapping_context_ && !indention_);
+  // v2 writes a sequence in a mapping at the key's indentation; v3 indents it.
+  increase_indent(false, !v3_ && mapping_context_ && !indention_);
 }
 
 void Emitter::item() {
@@ -273,6 +285,7 @@ void Emitter::item() {
   write_indicator("-", true, false, true);
   mapping_context_ = false;
   simple_key_context_ = false;
+  sequence_item_ = true;
 }
 
 void Emitter::begin_mapping() {
@@ -281,6 +294,7 @@ void Emitter::begin_mapping() {
 
 void Emitter::key(std::string_view text, ScalarStyle style) {
   write_indent();
+  sequence_item_ = false;
   const Analysis a = analyze(text);
   // yaml_emitter_check_simple_key: one line and at most 128 bytes.
   if (!a.multiline && text.size() <= 128) {
@@ -352,13 +366,13 @@ ScalarStyle Emitter::select_style(std::string_view text, ScalarStyle requested,
 }
 
 void Emitter::write_plain(std::string_view v, bool allow_breaks) {
-  if (!whitespace_)
+  if (!whitespace_ && (!v3_ || !v.empty()))
     put(' ');
   bool spaces = false;
   bool breaks = false;
   for (std::size_t i = 0; i < v.size();) {
     if (is_space(v, i)) {
-      if (allow_breaks && !spaces && column_ > kBestWidth && !is_space(v, i + 1)) {
+      if (allow_breaks && !spaces && column_ > best_width_ && !is_space(v, i + 1)) {
         write_indent();
         ++i;
       } else {
@@ -380,7 +394,8 @@ void Emitter::write_plain(std::string_view v, bool allow_breaks) {
       breaks = false;
     }
   }
-  whitespace_ = false;
+  if (!v3_ || !v.empty())
+    whitespace_ = false;
   indention_ = false;
 }
 
@@ -390,7 +405,7 @@ void Emitter::write_single_quoted(std::string_view v, bool allow_breaks) {
   bool breaks = false;
   for (std::size_t i = 0; i < v.size();) {
     if (is_space(v, i)) {
-      if (allow_breaks && !spaces && column_ > kBestWidth && i > 0 && i < v.size() - 1 &&
+      if (allow_breaks && !spaces && column_ > best_width_ && i > 0 && i < v.size() - 1 &&
           !is_space(v, i + 1)) {
         write_indent();
         ++i;
@@ -495,7 +510,7 @@ void Emitter::write_double_quoted(std::string_view v, bool allow_breaks) {
       }
       spaces = false;
     } else if (is_space(v, i)) {
-      if (allow_breaks && !spaces && column_ > kBestWidth && i > 0 && i < v.size() - 1) {
+      if (allow_breaks && !spaces && column_ > best_width_ && i > 0 && i < v.size() - 1) {
         write_indent();
         if (is_space(v, i + 1))
           put('\\');
@@ -516,7 +531,7 @@ void Emitter::write_double_quoted(std::string_view v, bool allow_breaks) {
 
 void Emitter::write_block_scalar_hints(std::string_view v) {
   if (is_space(v, 0) || is_break(v, 0)) {
-    const char hint[] = {static_cast<char>('0' + kBestIndent), '\0'};
+    const char hint[] = {static_cast<char>('0' + best_indent_), '\0'};
     write_indicator(hint, false, false, false);
   }
   // Chomping: '-' without a final break, '+' with more than one (or only one).
@@ -542,8 +557,10 @@ void Emitter::write_block_scalar_hints(std::string_view v) {
 void Emitter::write_literal(std::string_view v) {
   write_indicator("|", true, false, false);
   write_block_scalar_hints(v);
-  put_break();
-  indention_ = true;
+  if (!v3_) {
+    put_break();
+    indention_ = true;
+  }
   whitespace_ = true;
   bool breaks = true;
   for (std::size_t i = 0; i < v.size();) {

@@ -18,6 +18,19 @@ enum class ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal };
 // item() then one node.
 class Emitter {
  public:
+  Emitter() = default;
+  // yaml.v3's emitter (gopkg.in/yaml.v3 3.0.1, Helm's toYamlPretty) with best_indent
+  // `indent`: sequences indented under their keys, no folding of long lines, tabs quoted, the
+  // indention flag kept as v3 keeps it (set by line breaks only), literal blocks without their
+  // own first line break.
+  static Emitter v3(int indent) {
+    Emitter e;
+    e.v3_ = true;
+    e.best_indent_ = indent;
+    e.best_width_ = 0x7fffffff;
+    return e;
+  }
+
   void scalar(std::string_view text, ScalarStyle style);
   void empty_sequence() { empty_collection("[", "]"); }
   void empty_mapping() { empty_collection("{", "}"); }
@@ -38,7 +51,7 @@ class Emitter {
     bool single_quoted_allowed = true;
     bool block_allowed = false;
   };
-  static Analysis analyze(std::string_view v);
+  Analysis analyze(std::string_view v) const;
 
   void put(char c);
   void put_break();
@@ -67,6 +80,12 @@ class Emitter {
   // The context of the next node, as yaml_emitter_emit_node records it.
   bool mapping_context_ = false;
   bool simple_key_context_ = false;
+  bool v3_ = false;
+  int best_indent_ = 2;
+  int best_width_ = 80;
+  // v3: the node being started is an item of a block sequence (the state on top of libyaml's
+  // state stack is BLOCK_SEQUENCE_ITEM), which its increase_indent treats differently.
+  bool sequence_item_ = false;
 };
 
 }  // namespace capstan::yaml::detail

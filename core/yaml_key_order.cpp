@@ -64,16 +64,20 @@ std::int64_t digit_run(Runes& it, std::uint64_t start, std::size_t& length) {
 
 }  // namespace
 
-bool key_less(std::string_view a, std::string_view b) {
+namespace {
+
+bool less(std::string_view a, std::string_view b, bool v3) {
   Runes ar(a);
   Runes br(b);
   // Whether the digits just before the current position (a shared prefix) include a non-zero
   // one: Go's look-back loop, which makes "a01" and "a1" numbers rather than zero-padding.
   bool nonzero_digits_before = false;
+  bool digit_before = false;  // v3's `digits`: the last equal rune was a digit
   while (!ar.done() && !br.done()) {
     const char32_t x = ar.peek();
     const char32_t y = br.peek();
     if (x == y) {
+      digit_before = is_digit(x);
       if (is_digit(x)) {
         nonzero_digits_before = nonzero_digits_before || x != '0';
       } else {
@@ -88,7 +92,7 @@ bool key_less(std::string_view a, std::string_view b) {
     if (xl && yl)
       return x < y;
     if (xl || yl)
-      return yl;
+      return v3 && digit_before ? xl : yl;
     std::uint64_t start = 0;
     if ((x == '0' || y == '0') && nonzero_digits_before)
       start = 1;
@@ -105,5 +109,10 @@ bool key_less(std::string_view a, std::string_view b) {
   // Go: len(ar) < len(br) once one is a prefix of the other.
   return ar.done() && !br.done();
 }
+
+}  // namespace
+
+bool key_less(std::string_view a, std::string_view b) { return less(a, b, false); }
+bool key_less_v3(std::string_view a, std::string_view b) { return less(a, b, true); }
 
 }  // namespace capstan::yaml::detail
