@@ -76,7 +76,9 @@ class Chart {
   Metadata metadata;
   std::vector<File> templates;  // templates/**, in load order
   Value values;                 // values.yaml (a map, or null without one)
+  std::string values_raw;       // values.yaml as written (Helm's Raw entry: show, package)
   std::string schema;           // values.schema.json
+  bool has_schema = false;      // values.schema.json exists (even empty: Helm's Schema != nil)
   Value lock;                   // Chart.lock, decoded (null without one)
   std::vector<File> files;      // everything else: .Files
   bool has_metadata = false;    // Chart.yaml (or requirements.yaml) was found

@@ -191,6 +191,7 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
       check_yaml(f);
       c->lock = yaml::decode(f.data);
     } else if (f.name == "values.yaml") {
+      c->values_raw = f.data;
       try {
         c->values = read_values(f.data);
       } catch (const std::exception& e) {
@@ -198,6 +199,7 @@ std::shared_ptr<Chart> load_files(const std::vector<File>& files, const LoadOpti
       }
     } else if (f.name == "values.schema.json") {
       c->schema = f.data;
+      c->has_schema = true;
     } else if (f.name == "requirements.yaml") {
       c->has_metadata = true;
       if (c->metadata.api_version != kApiVersionV1) {

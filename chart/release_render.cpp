@@ -4,6 +4,7 @@
 #include "chart/coalesce.h"
 #include "chart/dependencies.h"
 #include "chart/render.h"
+#include "chart/values_schema.h"
 #include "templating/helm_types.h"
 
 namespace capstan::chart {
@@ -41,6 +42,8 @@ RenderedRelease render_release(Chart& chart, const Value& user_values,
                                const RenderOptions& options) {
   RenderedRelease out;
   out.values = prepare_values(chart, user_values, options.log);
+  if (!options.skip_schema_validation)
+    check_values_schema(chart, out.values, options.log);
   const Capabilities& caps = options.capabilities;
   if (!chart.metadata.kube_version.empty() &&
       !is_compatible_range(chart.metadata.kube_version, caps.kube_version.version)) {

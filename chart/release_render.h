@@ -36,6 +36,9 @@ struct RenderOptions {
   templating::EngineOptions engine;
   bool include_crds = false;  // crds/ files first in the manifest (helm template --include-crds)
   bool sub_notes = false;     // --render-subchart-notes
+  // values.schema.json of the chart and its subcharts is checked unless this is set
+  // (--skip-schema-validation).
+  bool skip_schema_validation = false;
   Log log;
 };
 

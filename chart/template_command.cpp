@@ -5,10 +5,13 @@
 
 #include <sys/stat.h>
 
+#include <set>
+
 #include "chart/dependencies.h"
 #include "chart/go_format.h"
 #include "chart/loader.h"
 #include "chart/manifest.h"
+#include "chart/output_dir.h"
 #include "chart/path_match.h"
 #include "chart/release_render.h"
 #include "chart/render.h"
@@ -195,7 +198,9 @@ std::string template_command(const TemplateOptions& options) {
   render.release.is_install = !options.is_upgrade;
   render.capabilities = p.caps;
   render.engine = options.engine;
+  render.engine.deterministic = render.engine.deterministic || options.deterministic;
   render.include_crds = options.include_crds;
+  render.skip_schema_validation = options.skip_schema_validation;
   render.log = options.log;
   RenderedRelease rel;
   try {
@@ -204,8 +209,39 @@ std::string template_command(const TemplateOptions& options) {
     throw RenderError(e.kind(),
                       std::string(e.what()) + "\n\nUse --debug flag to render out invalid YAML");
   }
-  std::string all = std::string(go_trim_space(rel.manifest)) + "\n";
-  if (!options.no_hooks) {
+  // With --output-dir, action.renderResources writes CRDs (under DIR itself) and manifests
+  // (under DIR or DIR/RELEASE) instead of the release manifest, and template.go then writes
+  // the hooks, appending to any file that already exists, even from an earlier run.
+  std::string wrote;
+  std::string manifest = rel.manifest;
+  if (!options.output_dir.empty()) {
+    manifest.clear();
+    const std::string dir = options.use_release_name
+                                ? options.output_dir + "/" + options.release_name
+                                : options.output_dir;
+    std::set<std::string> written;
+    if (options.include_crds) {
+      for (const CrdFile& crd : crd_objects(*p.chart)) {
+        OutputDir::write(options.output_dir, crd.filename, crd.file->data,
+                         !written.insert(crd.filename).second, wrote);
+      }
+    }
+    written.clear();
+    for (const Manifest& m : rel.manifests) {
+      OutputDir::write(dir, m.source, m.content, !written.insert(m.source).second, wrote);
+    }
+    if (!options.no_hooks) {
+      for (const Hook& h : rel.hooks) {
+        if (options.skip_tests && is_test_hook(h))
+          continue;
+        struct stat st {};
+        const bool exists = ::stat((dir + "/" + h.path).c_str(), &st) == 0;
+        OutputDir::write(dir, h.path, h.manifest, exists, wrote);
+      }
+    }
+  }
+  std::string all = std::string(go_trim_space(manifest)) + "\n";
+  if (!options.no_hooks && options.output_dir.empty()) {
     for (const Hook& h : rel.hooks) {
       if (options.skip_tests && is_test_hook(h))
         continue;
@@ -213,7 +249,7 @@ std::string template_command(const TemplateOptions& options) {
     }
   }
   if (options.show_only.empty())
-    return all;
+    return wrote + all;
   const std::vector<std::string> docs = split_manifests(all);
   std::vector<const std::string*> picked;
   for (const std::string& f : options.show_only) {
@@ -228,7 +264,7 @@ std::string template_command(const TemplateOptions& options) {
     if (!found)
       throw Error(ErrorKind::NotFound, "could not find template " + f + " in chart");
   }
-  std::string out;
+  std::string out = wrote;
   for (const std::string* doc : picked) out += "---\n" + *doc + "\n";
   return out;
 }

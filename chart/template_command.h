@@ -28,7 +28,17 @@ struct TemplateOptions {
   bool is_upgrade = false;
   bool skip_tests = false;
   bool no_hooks = false;
-  templating::EngineOptions engine;  // e.g. deterministic stand-ins (the oracle's --deterministic)
+  bool skip_schema_validation = false;  // --skip-schema-validation
+  bool skip_crds = false;  // --skip-crds: accepted; CRDs are printed only with --include-crds
+  // --output-dir: each manifest is written to DIR/<its source path> (appended to when several
+  // come from one file) and stdout only lists the files; --release-name puts them under
+  // DIR/RELEASE/ instead (CRDs stay under DIR, as in Helm).
+  std::string output_dir;
+  bool use_release_name = false;
+  // The oracle's --deterministic stand-ins (OR-ed into engine.deterministic, which a caller
+  // may set wholesale from its own defaults).
+  bool deterministic = false;
+  templating::EngineOptions engine;
   Log log;
   ValueFileReader read_file = read_value_file;
 };

@@ -3,6 +3,7 @@
 #include "chart/template_command.h"
 
 #include "cli/commands.h"
+#include "cli/template_flags.h"
 #include "cli/value_flags.h"
 
 namespace capstan::cli {
@@ -17,17 +18,20 @@ void add_template_command(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<Flags>();
   cmd->add_option("args", f->args);
   add_value_flags(cmd, f->options.values);
+  add_template_chart_flags(cmd, f->options);
   cmd->add_option("-s,--show-only", f->options.show_only,
                   "only show manifests rendered from the given templates");
   cmd->add_flag("--include-crds", f->options.include_crds, "include CRDs in the templated output");
-  cmd->add_flag("--is-upgrade", f->options.is_upgrade, "set .Release.IsUpgrade instead of .Release.IsInstall");
+  cmd->add_flag("--is-upgrade", f->options.is_upgrade,
+                "set .Release.IsUpgrade instead of .Release.IsInstall");
   cmd->add_flag("--skip-tests", f->options.skip_tests, "skip tests from templated output");
   cmd->add_flag("--no-hooks", f->options.no_hooks, "prevent hooks from running during install");
   cmd->add_option("--kube-version", f->options.kube_version,
                   "Kubernetes version used for Capabilities.KubeVersion");
   cmd->add_option("-a,--api-versions", f->options.api_versions,
                   "Kubernetes api versions used for Capabilities.APIVersions");
-  cmd->add_flag("-g,--generate-name", f->generate_name, "generate the name (and omit the NAME parameter)");
+  cmd->add_flag("-g,--generate-name", f->generate_name,
+                "generate the name (and omit the NAME parameter)");
   cmd->callback([&ctx, f] {
     minimum_args(f->args, 1, "capstan template", "capstan template [NAME] [CHART] [flags]");
     if (f->args.size() > 2) {
@@ -44,9 +48,12 @@ void add_template_command(CLI::App& app, Context& ctx) {
       if (f->generate_name) {
         std::string base = f->options.chart_path;
         while (base.size() > 1 && base.back() == '/') base.pop_back();
-        if (std::size_t s = base.rfind('/'); s != std::string::npos) base = base.substr(s + 1);
-        if (base == "." || base.empty()) base = "chart";
-        if (std::size_t dot = base.find('.'); dot != std::string::npos) base = base.substr(0, dot);
+        if (std::size_t s = base.rfind('/'); s != std::string::npos)
+          base = base.substr(s + 1);
+        if (base == "." || base.empty())
+          base = "chart";
+        if (std::size_t dot = base.find('.'); dot != std::string::npos)
+          base = base.substr(0, dot);
         f->options.release_name = base + "-" + std::to_string(ctx.clock().now().unix_seconds);
       }
     }
