@@ -3,9 +3,8 @@
 
 #include <CLI/App.hpp>
 
-#include "core/error.h"
-
 #include "cli/context.h"
+#include "core/error.h"
 
 namespace capstan::cli {
 

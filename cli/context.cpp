@@ -5,8 +5,8 @@
 #include <map>
 #include <ostream>
 
-#include "orchestrator/cluster.h"
 #include "core/error.h"
+#include "orchestrator/cluster.h"
 #include "release/orchestrator_cluster.h"
 #include "release/secret_driver.h"
 
@@ -33,7 +33,8 @@ Context::Context(std::ostream& o, std::ostream& e)
 Context::~Context() = default;
 
 fs::path Context::home() {
-  if (const char* h = std::getenv("CAPSTAN_HOME"); h != nullptr && *h != '\0') return h;
+  if (const char* h = std::getenv("CAPSTAN_HOME"); h != nullptr && *h != '\0')
+    return h;
   if (const char* x = std::getenv("XDG_DATA_HOME"); x != nullptr && *x != '\0') {
     return fs::path(x) / "capstan";
   }
@@ -68,21 +69,22 @@ orchestrator::Client& Context::client() {
 }
 
 release::Cluster& Context::cluster() {
-  if (!state_->cluster) state_->cluster = std::make_unique<release::OrchestratorCluster>(client());
+  if (!state_->cluster)
+    state_->cluster = std::make_unique<release::OrchestratorCluster>(client());
   return *state_->cluster;
 }
 
 release::Configuration& Context::releases(const std::string& ns) {
   auto it = state_->releases.find(ns);
-  if (it != state_->releases.end()) return *it->second.config;
-  if (!state_->kube) state_->kube = std::make_unique<release::KubeClient>(cluster());
+  if (it != state_->releases.end())
+    return *it->second.config;
+  if (!state_->kube)
+    state_->kube = std::make_unique<release::KubeClient>(cluster());
   State::Releases r;
   r.driver = std::make_unique<release::SecretDriver>(cluster(), clock(), ns);
   r.storage = std::make_unique<release::Storage>(*r.driver);
-  r.config = std::make_unique<release::Configuration>(
-      release::Configuration{*r.storage, *state_->kube, clock(), [this](const std::string& m) {
-                               debug(m);
-                             }});
+  r.config = std::make_unique<release::Configuration>(release::Configuration{
+      *r.storage, *state_->kube, clock(), [this](const std::string& m) { debug(m); }});
   return *state_->releases.emplace(ns, std::move(r)).first->second.config;
 }
 
@@ -113,16 +115,20 @@ templating::EngineOptions Context::engine_options() {
 }
 
 void Context::settle_if_opened() {
-  if (state_->embedded) state_->embedded->settle();
+  if (state_->embedded)
+    state_->embedded->settle();
 }
 
 void Context::debug(const std::string& message) {
-  if (globals.debug) err << message << "\n";
+  if (globals.debug)
+    err << message << "\n";
 }
 
 namespace {
 
-std::string plural(std::size_t n) { return n == 1 ? "argument" : "arguments"; }
+std::string plural(std::size_t n) {
+  return n == 1 ? "argument" : "arguments";
+}
 
 [[noreturn]] void usage_error(const std::string& what, const std::string& usage) {
   throw Error(ErrorKind::BadRequest, what + "\n\nUsage:  " + usage);
@@ -149,8 +155,7 @@ void exact_args(const std::vector<std::string>& args, std::size_t n, const std::
 void minimum_args(const std::vector<std::string>& args, std::size_t n, const std::string& path,
                   const std::string& usage) {
   if (args.size() < n) {
-    usage_error("\"" + path + "\" requires at least " + std::to_string(n) + " " + plural(n),
-                usage);
+    usage_error("\"" + path + "\" requires at least " + std::to_string(n) + " " + plural(n), usage);
   }
 }
 

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "chart/log.h"
+#include "orchestrator/client.h"
 #include "release/action.h"
+#include "release/cluster.h"
 #include "release/printers.h"
 #include "templating/engine.h"
-#include "orchestrator/client.h"
-#include "release/cluster.h"
 
 namespace capstan::cli {
 

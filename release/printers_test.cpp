@@ -41,26 +41,32 @@ TEST_CASE("uitable pads every cell, tabs between, newline after", "[table]") {
 TEST_CASE("history table", "[printers]") {
   const std::vector<rel::Release> revs{revision(1, rel::Status::Superseded, "Install complete"),
                                        revision(2, rel::Status::Deployed, "Upgrade complete")};
-  CHECK(rel::format_history(revs, rel::OutputFormat::Table) ==
-        "REVISION\tUPDATED                 \tSTATUS    \tCHART     \tAPP VERSION\tDESCRIPTION     \n"
-        "1       \tThu Jan  1 00:00:01 2026\tsuperseded\tdemo-1.0.1\t           \tInstall complete\n"
-        "2       \tThu Jan  1 00:00:02 2026\tdeployed  \tdemo-1.0.1\t           \tUpgrade complete\n");
-  CHECK(rel::format_history(revs, rel::OutputFormat::Json) ==
-        R"([{"revision":1,"updated":"2026-01-01T00:00:01Z","status":"superseded","chart":"demo-1.0.1","app_version":"","description":"Install complete"},)"
-        R"({"revision":2,"updated":"2026-01-01T00:00:02Z","status":"deployed","chart":"demo-1.0.1","app_version":"","description":"Upgrade complete"}])"
-        "\n");
+  CHECK(
+      rel::format_history(revs, rel::OutputFormat::Table) ==
+      "REVISION\tUPDATED                 \tSTATUS    \tCHART     \tAPP VERSION\tDESCRIPTION     \n"
+      "1       \tThu Jan  1 00:00:01 2026\tsuperseded\tdemo-1.0.1\t           \tInstall complete\n"
+      "2       \tThu Jan  1 00:00:02 2026\tdeployed  \tdemo-1.0.1\t           \tUpgrade "
+      "complete\n");
+  CHECK(
+      rel::format_history(revs, rel::OutputFormat::Json) ==
+      R"([{"revision":1,"updated":"2026-01-01T00:00:01Z","status":"superseded","chart":"demo-1.0.1","app_version":"","description":"Install complete"},)"
+      R"({"revision":2,"updated":"2026-01-01T00:00:02Z","status":"deployed","chart":"demo-1.0.1","app_version":"","description":"Upgrade complete"}])"
+      "\n");
 }
 
 TEST_CASE("list table, short and JSON forms", "[printers]") {
   const std::vector<rel::Release> rels{revision(3, rel::Status::Deployed, "")};
   CHECK(rel::format_list(rels, rel::OutputFormat::Table) ==
-        "NAME\tNAMESPACE\tREVISION\tUPDATED                      \tSTATUS  \tCHART     \tAPP VERSION\n"
-        "demo\tdefault  \t3       \t2026-01-01 00:00:03 +0000 UTC\tdeployed\tdemo-1.0.1\t           \n");
+        "NAME\tNAMESPACE\tREVISION\tUPDATED                      \tSTATUS  \tCHART     \tAPP "
+        "VERSION\n"
+        "demo\tdefault  \t3       \t2026-01-01 00:00:03 +0000 UTC\tdeployed\tdemo-1.0.1\t          "
+        " \n");
   CHECK(rel::format_list(rels, rel::OutputFormat::Table, {false, true}) == "demo\n");
   CHECK(rel::format_list({}, rel::OutputFormat::Json) == "[]\n");
-  CHECK(rel::format_list(rels, rel::OutputFormat::Json) ==
-        R"([{"name":"demo","namespace":"default","revision":"3","updated":"2026-01-01 00:00:03 +0000 UTC","status":"deployed","chart":"demo-1.0.1","app_version":""}])"
-        "\n");
+  CHECK(
+      rel::format_list(rels, rel::OutputFormat::Json) ==
+      R"([{"name":"demo","namespace":"default","revision":"3","updated":"2026-01-01 00:00:03 +0000 UTC","status":"deployed","chart":"demo-1.0.1","app_version":""}])"
+      "\n");
   CHECK(rel::format_list(rels, rel::OutputFormat::Table, {true, false}) ==
         "demo\tdefault\t3\t2026-01-01 00:00:03 +0000 UTC\tdeployed\tdemo-1.0.1\t\n");
 }
