@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/json.h"
@@ -57,6 +60,10 @@ std::vector<Value> decode_all(std::string_view text, const DecodeOptions& option
 struct EncodeOptions {
   // How a Value::Kind::Object prints (its plain-Value form); without one, objects print null.
   json::ObjectValue object_value;
+  // encode_v3 only: a Go struct's fields in declaration order under their YAML keys, which
+  // yaml.v3 keeps (maps it sorts); nullopt for objects that are not structs (object_value).
+  using Fields = std::vector<std::pair<std::string, Value>>;
+  std::function<std::optional<Fields>(const Object&)> object_fields;
 };
 
 // sigs.k8s.io/yaml.Marshal: sorted keys, yaml.v2's quoting and block styles; ends with "\n"

@@ -232,6 +232,21 @@ class V3Encoder {
         return;
       }
       case Value::Kind::Object:
+        if (options_.object_fields) {
+          if (std::optional<EncodeOptions::Fields> fields = options_.object_fields(*v.object())) {
+            if (fields->empty()) {
+              emitter_.empty_mapping();
+              return;
+            }
+            emitter_.begin_mapping();
+            for (const auto& [key, item] : *fields) {
+              scalar(key, string_style(key), true);
+              node(item, false);
+            }
+            emitter_.end_mapping();
+            return;
+          }
+        }
         if (!options_.object_value) {
           scalar("null", ScalarStyle::Plain, false);
           return;

@@ -1,5 +1,7 @@
 // Helm's own template functions (pkg/engine/funcs.go and engine.go): include, tpl, required,
 // fail, lookup, getHostByName, and the YAML/JSON converters.
+#include <cctype>
+
 #include "core/error.h"
 #include "core/json.h"
 #include "core/strconv.h"
@@ -111,6 +113,48 @@ Value to_yaml(CallContext&, Args& a) {
   }
 }
 
+// yaml.v3's view of a Go object: a struct's exported fields in declaration order, each under
+// its lowercased name (Helm's types carry json tags only, which yaml.v3 ignores, so no
+// omitempty), an embedded struct as a field named by its lowercased type name (no yaml
+// ",inline"); named types as their data. Types with a JSON hook (time.Time) encode as that
+// value, where yaml.v3 would write a plain !!timestamp.
+std::string yaml_v3_key(std::string_view go_name) {
+  if (std::size_t dot = go_name.rfind('.'); dot != std::string_view::npos) go_name.remove_prefix(dot + 1);
+  while (!go_name.empty() && go_name.front() == '*') go_name.remove_prefix(1);
+  std::string key(go_name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+yaml::EncodeOptions yaml_v3_options() {
+  yaml::EncodeOptions options;
+  options.object_fields = [](const Object& object) -> std::optional<yaml::EncodeOptions::Fields> {
+    const auto* o = dynamic_cast<const GoObject*>(&object);
+    if (o == nullptr || o->is_named() || o->type().json) return std::nullopt;
+    yaml::EncodeOptions::Fields fields;
+    for (const GoObject::Field& f : o->fields()) fields.emplace_back(yaml_v3_key(f.name), f.value);
+    return fields;
+  };
+  options.object_value = [](const Object& object) -> Value {
+    const auto* o = dynamic_cast<const GoObject*>(&object);
+    if (o == nullptr) return Value();
+    if (o->type().json) return o->type().json(*o);
+    return o->underlying();
+  };
+  return options;
+}
+
+// toYamlPretty: yaml.v3's Encoder with SetIndent(2), without the final newline; "" on error.
+Value to_yaml_pretty(CallContext&, Args& a) {
+  try {
+    std::string out = yaml::encode_v3(a[0], 2, yaml_v3_options());
+    if (!out.empty() && out.back() == '\n') out.pop_back();
+    return Value(std::move(out));
+  } catch (const Error&) {
+    return Value(std::string());
+  }
+}
+
 Value to_json(CallContext&, Args& a) {
   try {
     return Value(marshal_json(a[0]));
@@ -205,6 +249,7 @@ void register_helm_funcs(FuncMap& f) {
   // Without --enable-dns Helm answers every name with "".
   f.add("getHostByName", "func(string) string", [](CallContext&, Args&) { return Value(std::string()); });
   f.add("toYaml", "func(interface {}) string", to_yaml);
+  f.add("toYamlPretty", "func(interface {}) string", to_yaml_pretty);
   f.add("fromYaml", "func(string) map[string]interface {}", from_yaml);
   f.add("fromYamlArray", "func(string) []interface {}", from_yaml_array);
   f.add("toJson", "func(interface {}) string", to_json);
