@@ -27,22 +27,53 @@ bool go_is_space(char32_t r) {
   }
 }
 
-std::string_view go_trim_space(std::string_view s) {
-  std::size_t first = s.size();
-  std::size_t last = 0;  // one past the last non-space rune
-  std::string_view rest = s;
-  for (std::size_t i = 0; i < s.size();) {
-    strconv::DecodedRune r = strconv::decode_rune(rest);
-    const std::size_t next = i + static_cast<std::size_t>(r.width);
-    if (!go_is_space(static_cast<char32_t>(r.rune))) {
-      if (first == s.size())
-        first = i;
-      last = next;
-    }
-    rest.remove_prefix(static_cast<std::size_t>(r.width));
-    i = next;
+namespace {
+
+bool ascii_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// utf8.DecodeLastRune: the last rune of non-empty s and its width (RuneError, 1 when invalid).
+strconv::DecodedRune decode_last_rune(std::string_view s) {
+  const std::size_t end = s.size();
+  std::size_t start = end - 1;
+  if (static_cast<unsigned char>(s[start]) < 0x80) {
+    return {static_cast<std::int32_t>(s[start]), 1};
   }
-  return first == s.size() ? std::string_view() : s.substr(first, last - first);
+  const std::size_t lim = end >= 4 ? end - 4 : 0;  // utf8.UTFMax
+  while (start > lim && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  strconv::DecodedRune r = strconv::decode_rune(s.substr(start));
+  if (start + static_cast<std::size_t>(r.width) != end) return {0xFFFD, 1};
+  return r;
+}
+
+}  // namespace
+
+// strings.TrimSpace: only the edges are read (ASCII fast, rune by rune past a non-ASCII byte).
+std::string_view go_trim_space(std::string_view s) {
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.front());
+    if (c < 0x80) {
+      if (!ascii_space(c)) break;
+      s.remove_prefix(1);
+      continue;
+    }
+    const strconv::DecodedRune r = strconv::decode_rune(s);
+    if (!go_is_space(static_cast<char32_t>(r.rune))) break;
+    s.remove_prefix(static_cast<std::size_t>(r.width));
+  }
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.back());
+    if (c < 0x80) {
+      if (!ascii_space(c)) break;
+      s.remove_suffix(1);
+      continue;
+    }
+    const strconv::DecodedRune r = decode_last_rune(s);
+    if (!go_is_space(static_cast<char32_t>(r.rune))) break;
+    s.remove_suffix(static_cast<std::size_t>(r.width));
+  }
+  return s;
 }
 
 std::string go_quote_runes(std::string_view utf8) {

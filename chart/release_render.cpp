@@ -54,7 +54,7 @@ RenderedRelease render_release(Chart& chart, const Value& user_values,
   const Value top = to_render_values(out.values, options.release, caps);
   std::map<std::string, std::string> files;
   try {
-    files = render_templates(chart, top, options.engine);
+    files = render_templates(chart, top, options.engine, options.retain);
   } catch (const Error& e) {
     throw RenderError(e.kind(), e.what(), e.where());
   }

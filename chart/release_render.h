@@ -14,6 +14,7 @@
 #include "chart/log.h"
 #include "chart/manifest.h"
 #include "core/error.h"
+#include "core/retain.h"
 #include "core/value.h"
 #include "templating/engine.h"
 
@@ -40,6 +41,7 @@ struct RenderOptions {
   // (--skip-schema-validation).
   bool skip_schema_validation = false;
   Log log;
+  Retain* retain = nullptr;  // keeps the parsed templates (see core/retain.h)
 };
 
 struct RenderedRelease {

@@ -107,11 +107,13 @@ std::vector<std::string> parse_order(const std::map<std::string, Renderable>& te
 }  // namespace
 
 std::map<std::string, std::string> render_templates(const Chart& chart, const Value& top,
-                                                    const templating::EngineOptions& options) {
+                                                    const templating::EngineOptions& options,
+                                                    Retain* retain) {
   std::map<std::string, Renderable> templates;
   collect(chart, templates, top);
   const std::vector<std::string> order = parse_order(templates);
-  templating::Engine engine(options);
+  auto engine_ptr = std::make_unique<templating::Engine>(options);
+  templating::Engine& engine = *engine_ptr;
   for (const std::string& name : order) engine.parse(name, templates.at(name).text);
   std::map<std::string, std::string> out;
   for (const std::string& name : order) {
@@ -121,6 +123,10 @@ std::map<std::string, std::string> render_templates(const Chart& chart, const Va
     r.data.set("Template", helm::values(Value::map_of(
                                {{"Name", Value(name)}, {"BasePath", Value(r.base_path)}})));
     out[name] = engine.render(name, helm::values(r.data));
+  }
+  if (retain != nullptr) {
+    retain->keep(std::move(engine_ptr));
+    retain->keep(std::move(templates));
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "chart/chart.h"
+#include "core/retain.h"
 #include "core/value.h"
 #include "templating/engine.h"
 
@@ -19,7 +20,9 @@ namespace capstan::chart {
 // "demo/templates/service.yaml" and "demo/charts/sub/templates/x.yaml". Errors are the
 // engine's, worded as Helm's ("parse error at (demo/templates/x.yaml:3): ...",
 // "template: demo/templates/x.yaml:3:7: executing ...").
+// `retain`, when given, keeps the parsed templates (see core/retain.h).
 std::map<std::string, std::string> render_templates(const Chart& chart, const Value& top,
-                                                    const templating::EngineOptions& options = {});
+                                                    const templating::EngineOptions& options = {},
+                                                    Retain* retain = nullptr);
 
 }  // namespace capstan::chart

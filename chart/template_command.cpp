@@ -189,6 +189,11 @@ std::map<std::string, std::string> render_command(const TemplateOptions& options
   return render_templates(*p.chart, to_render_values(values, release, p.caps), options.engine);
 }
 
+namespace {
+std::string print_rendered(const TemplateOptions& options, const Chart& chart,
+                           const RenderedRelease& rel);
+}  // namespace
+
 std::string template_command(const TemplateOptions& options) {
   Prepared p = prepare(options);
   RenderOptions render;
@@ -202,6 +207,7 @@ std::string template_command(const TemplateOptions& options) {
   render.include_crds = options.include_crds;
   render.skip_schema_validation = options.skip_schema_validation;
   render.log = options.log;
+  render.retain = options.retain;
   RenderedRelease rel;
   try {
     rel = render_release(*p.chart, p.user_values, render);
@@ -209,6 +215,19 @@ std::string template_command(const TemplateOptions& options) {
     throw RenderError(e.kind(),
                       std::string(e.what()) + "\n\nUse --debug flag to render out invalid YAML");
   }
+  std::string out = print_rendered(options, *p.chart, rel);
+  if (options.retain != nullptr) {
+    options.retain->keep(std::move(p));
+    options.retain->keep(std::move(rel));
+  }
+  return out;
+}
+
+namespace {
+
+// What `helm template` prints (or writes under --output-dir) for a rendered release.
+std::string print_rendered(const TemplateOptions& options, const Chart& chart,
+                           const RenderedRelease& rel) {
   // With --output-dir, action.renderResources writes CRDs (under DIR itself) and manifests
   // (under DIR or DIR/RELEASE) instead of the release manifest, and template.go then writes
   // the hooks, appending to any file that already exists, even from an earlier run.
@@ -221,7 +240,7 @@ std::string template_command(const TemplateOptions& options) {
                                 : options.output_dir;
     std::set<std::string> written;
     if (options.include_crds) {
-      for (const CrdFile& crd : crd_objects(*p.chart)) {
+      for (const CrdFile& crd : crd_objects(chart)) {
         OutputDir::write(options.output_dir, crd.filename, crd.file->data,
                          !written.insert(crd.filename).second, wrote);
       }
@@ -268,5 +287,7 @@ std::string template_command(const TemplateOptions& options) {
   for (const std::string* doc : picked) out += "---\n" + *doc + "\n";
   return out;
 }
+
+}  // namespace
 
 }  // namespace capstan::chart

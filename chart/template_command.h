@@ -12,6 +12,7 @@
 
 #include "chart/log.h"
 #include "chart/value_options.h"
+#include "core/retain.h"
 #include "templating/engine.h"
 
 namespace capstan::chart {
@@ -41,6 +42,8 @@ struct TemplateOptions {
   templating::EngineOptions engine;
   Log log;
   ValueFileReader read_file = read_value_file;
+  // Keeps the loaded chart and its rendering rather than freeing them (see core/retain.h).
+  Retain* retain = nullptr;
 };
 
 // stdout of `helm template NAME CHART [flags]`.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "chart/log.h"
+#include "core/retain.h"
 #include "orchestrator/client.h"
 #include "release/action.h"
 #include "release/cluster.h"
@@ -35,6 +36,11 @@ class Context {
   std::ostream& err;
   // The process exit code a command asks for without failing (kubectl's partial errors).
   int exit_code = 0;
+  // What a command built and need not free (core/retain.h); with end_without_teardown set
+  // (by commands that leave no file or database open), main ends the process without
+  // destroying it, except in sanitized builds, where LeakSanitizer wants everything freed.
+  Retain retained;
+  bool end_without_teardown = false;
 
   // The namespace commands act in: -n, else "default".
   std::string ns() const { return globals.ns.empty() ? "default" : globals.ns; }

@@ -60,6 +60,8 @@ void add_template_command(CLI::App& app, Context& ctx) {
     f->options.namespace_ = ctx.ns();
     f->options.engine = ctx.engine_options();
     f->options.log = ctx.chart_log();
+    f->options.retain = &ctx.retained;
+    ctx.end_without_teardown = true;
     ctx.out << chart::template_command(f->options);
   });
 }
