@@ -238,6 +238,7 @@ void Source::check_stream_end() {
     throw plain_error(reader_error_, Pos{});
   if (auto e = state_.pending_error(stream_end().line))
     throw *e;
+  state_.check_directives(stream_end().line + 1, true);
   // yaml-cpp ends an unclosed quoted scalar at the end of the input; libyaml does not.
   if (const auto& q = state_.last_quoted())
     check_quoted(*q);
@@ -271,6 +272,11 @@ Error Source::error_from(const YAML::ParserException& e) {
   }
   if (auto pending = state_.pending_error(at.line))
     return *pending;
+  try {
+    state_.check_directives(at.line + 1, false);  // libyaml's scanner reaches them first
+  } catch (const Error& directive_error) {
+    return directive_error;
+  }
   if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
     return Error(ErrorKind::Limit,
                  std::string(kConvertErrorPrefix) + "yaml: line " + std::to_string(at.line + 1) +

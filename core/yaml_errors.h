@@ -60,6 +60,12 @@ class SyntaxState {
   // Whether the error after `at` is the missing ':' libyaml reports first.
   std::optional<Error> pending_error(int next_line) const;
 
+  // The directives libyaml's scanner reaches before line `to` (exclusive) after the previous
+  // document, checked as its parser checks them; with first_only after a document, only the
+  // token that ends it. `at_stream_end`: no document follows, so directives are an error.
+  // Returns whether directives were found before a document.
+  bool check_directives(int to, bool at_stream_end);
+
   struct Collection {
     bool mapping = false;
     bool flow = false;
@@ -85,6 +91,9 @@ class SyntaxState {
     std::size_t pos;
   };
   void event_at(const YAML::Mark& mark, bool keeps_quote = false);
+  // Whether `line` is inside the latest node's scalar (quoted, block, or a root plain scalar's
+  // continuation), where a '%' is text.
+  bool inside_last_scalar(int line) const;
 
   Source& source_;
   int documents_ = 0;
@@ -94,6 +103,7 @@ class SyntaxState {
   std::vector<int> open_;
   std::optional<Pos> last_quoted_;  // the latest quoted scalar, if no event followed it
   std::optional<Pos> last_event_;
+  bool in_document_ = false;  // between a document's start and end events
   std::optional<Pos> last_key_;  // the latest plain scalar that may be a key
   bool last_was_null_ = false;
   Pos null_at_;

@@ -77,25 +77,14 @@ void SyntaxState::on_document_start(const YAML::Mark& mark) {
     if (auto e = pending_error(mark.line))
       throw *e;
   }
+  // Directives since the previous document.
+  in_document_ = false;
+  const bool directives = check_directives(mark.line + 1, false);
   ++documents_;
+  in_document_ = true;
   std::string_view text = source_.text();
   const auto pos = static_cast<std::size_t>(mark.pos);
   const bool explicit_start = text.substr(pos, 3) == "---" && is_blankz_at(text, pos + 3);
-  // Directives since the previous document.
-  bool directives = false;
-  for (int l = documents_ > 1 ? previous_end.line + 1 : 0; l <= mark.line; ++l) {
-    std::string_view line = line_at(text, l);
-    if (line.empty() || line[0] != '%')
-      continue;
-    directives = true;
-    std::string_view name = line.substr(1, line.find_first_of(" \t") == std::string_view::npos
-                                               ? line.npos
-                                               : line.find_first_of(" \t") - 1);
-    if (name != "YAML" && name != "TAG") {
-      Pos problem{0, l, static_cast<int>(name.size()) + 1};
-      throw source_.scanner_error("found unknown directive name", problem, Pos{0, l, 0});
-    }
-  }
   if (!explicit_start && directives) {
     throw source_.parser_error("did not find expected <document start>", Pos::of(mark),
                                Pos::of(mark));
@@ -145,7 +134,7 @@ void SyntaxState::on_document_start(const YAML::Mark& mark) {
   last_quoted_.reset();
 }
 
-void SyntaxState::on_document_end() {}
+void SyntaxState::on_document_end() { in_document_ = false; }
 
 void SyntaxState::on_scalar(const YAML::Mark& mark, bool plain, std::string_view value) {
   event_at(mark);
