@@ -76,7 +76,7 @@ std::string encode(const Value& value, const EncodeOptions& options = {});
 // toYamlPretty): no JSON step, so float64 prints as strconv 'g' (1e+06) and ints as decimals;
 // strings plain when they read back as strings, literal blocks when multi-line, double-quoted
 // otherwise; sequences indented under their keys; no line folding. Ends with "\n". Objects
-// encode as options.object_value gives them. Invalid UTF-8 strings (yaml.v3: !!binary) throw.
+// encode as options.object_value gives them. Invalid UTF-8 strings go out as !!binary base64.
 std::string encode_v3(const Value& value, int indent = 2, const EncodeOptions& options = {});
 
 }  // namespace capstan::yaml

@@ -296,8 +296,8 @@ void Emitter::key(std::string_view text, ScalarStyle style) {
   write_indent();
   sequence_item_ = false;
   const Analysis a = analyze(text);
-  // yaml_emitter_check_simple_key: one line and at most 128 bytes.
-  if (!a.multiline && text.size() <= 128) {
+  // yaml_emitter_check_simple_key: one line and at most 128 bytes, tag included.
+  if (!a.multiline && text.size() + tag_.size() <= 128) {
     mapping_context_ = true;
     simple_key_context_ = true;
     scalar(text, style, a);
@@ -321,6 +321,16 @@ void Emitter::scalar(std::string_view text, ScalarStyle style) {
 
 void Emitter::scalar(std::string_view text, ScalarStyle requested, const Analysis& a) {
   const ScalarStyle style = select_style(text, requested, a);
+  if (!tag_.empty()) {
+    // yaml_emitter_write_tag_handle and _content: after a space unless one is there.
+    if (!whitespace_)
+      put(' ');
+    out_ += tag_;
+    column_ += static_cast<int>(tag_.size());
+    whitespace_ = false;
+    indention_ = false;
+    tag_.clear();
+  }
   increase_indent(true, false);
   const bool allow_breaks = !simple_key_context_;
   switch (style) {

@@ -32,6 +32,8 @@ class Emitter {
   }
 
   void scalar(std::string_view text, ScalarStyle style);
+  // A tag ("!!binary") written before the next scalar or key (yaml.v3's invalid UTF-8).
+  void tag(std::string_view shorthand) { tag_ = shorthand; }
   void empty_sequence() { empty_collection("[", "]"); }
   void empty_mapping() { empty_collection("{", "}"); }
   void begin_sequence();
@@ -72,6 +74,7 @@ class Emitter {
   void write_literal(std::string_view v);
 
   std::string out_;
+  std::string tag_;  // pending tag of the next scalar (empty: none)
   int column_ = 0;
   int indent_ = -1;
   std::vector<int> indents_;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/json_text.h"
 #include "core/strconv.h"
 #include "core/yaml.h"
 #include "core/yaml_emitter.h"
@@ -146,13 +147,29 @@ class V3Encoder {
   // encoder.stringv: plain when it reads back as a string, literal when multi-line, else
   // double-quoted.
   static ScalarStyle string_style(const std::string& s) {
-    if (!valid_utf8(s)) {
-      // yaml.v3 writes !!binary base64 here; not reproduced.
-      throw Error(ErrorKind::Values, "yaml: invalid UTF-8 string");
-    }
     if (s.find('\n') != std::string::npos) return ScalarStyle::Literal;
     if (!resolves_non_string(s) && !is_base60_float(s) && !is_old_bool(s)) return ScalarStyle::Plain;
     return ScalarStyle::DoubleQuoted;
+  }
+
+  // A string as stringv writes it; invalid UTF-8 cannot be YAML text, so it goes out as
+  // !!binary base64 (encodeBase64: lines of 70 characters, each ended by a newline when
+  // there is more than one, then a literal block).
+  void string(const std::string& s, bool key) {
+    if (valid_utf8(s)) {
+      scalar(s, string_style(s), key);
+      return;
+    }
+    const std::string b64 = json::base64_encode(s);
+    constexpr std::size_t kLine = 70;
+    const bool several = b64.size() / kLine + 1 > 1;
+    std::string text;
+    for (std::size_t i = 0; i < b64.size(); i += kLine) {
+      text += b64.substr(i, kLine);
+      if (several) text += '\n';
+    }
+    emitter_.tag("!!binary");
+    scalar(text, several ? ScalarStyle::Literal : ScalarStyle::Plain, key);
   }
 
   void scalar(const std::string& text, ScalarStyle style, bool key) {
@@ -179,8 +196,7 @@ class V3Encoder {
         return;
       }
       case Value::Kind::String: {
-        const std::string& s = v.as_string();
-        scalar(s, string_style(s), false);
+        string(v.as_string(), false);
         return;
       }
       case Value::Kind::Bytes: {
@@ -225,7 +241,7 @@ class V3Encoder {
                          [](auto* a, auto* b) { return detail::key_less_v3(a->first, b->first); });
         emitter_.begin_mapping();
         for (const auto* e : sorted) {
-          scalar(e->first, string_style(e->first), true);
+          string(e->first, true);
           node(e->second, false);
         }
         emitter_.end_mapping();
@@ -240,7 +256,7 @@ class V3Encoder {
             }
             emitter_.begin_mapping();
             for (const auto& [key, item] : *fields) {
-              scalar(key, string_style(key), true);
+              string(key, true);
               node(item, false);
             }
             emitter_.end_mapping();
