@@ -162,10 +162,43 @@ Val b_print(std::vector<Val>& a) { return Val(Value(gofmt::sprint(values(a)))); 
 Val b_println(std::vector<Val>& a) { return Val(Value(gofmt::sprintln(values(a)))); }
 Val b_printf(std::vector<Val>& a) { return Val(Value(gofmt::sprintf(a[0].v.as_string(), values(a, 1)))); }
 
-// evalArgs: one string argument as is, else fmt.Sprint of the arguments.
+// evalArgs: one string argument as is, else fmt.Sprint of the arguments, each first made
+// printable (printableValue): a nil interface is "<no value>", a pointer prints what it
+// points to, a Stringer its String(). Sprint puts a space between operands when neither is
+// a string, so "<no value>" takes none.
 std::string eval_args(const std::vector<Val>& a) {
   if (a.size() == 1 && a[0].v.is_string()) return a[0].v.as_string();
-  return gofmt::sprint(values(a));
+  std::string out;
+  bool previous_string = false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const Val& arg = a[i];
+    std::string piece;
+    bool is_string = false;
+    if (!arg.valid || arg.is_nil_interface()) {
+      piece = "<no value>";
+      is_string = true;
+    } else if (const GoObject* o = as_go_object(arg.v)) {
+      is_string = o->is_named() && o->underlying().is_string();
+      if (o->type().string && (!o->type().string_on_pointer || o->is_pointer())) {
+        piece = o->type().string(*o);
+      } else {
+        piece = gofmt::sprint({arg.v});
+        if (o->is_pointer() && !piece.empty() && piece[0] == '&') piece.erase(0, 1);
+      }
+    } else if (arg.v.is_null()) {
+      // A typed nil prints as the zero of its type (map[] or []).
+      piece = gofmt::sprint({GoType::parse(arg.nil_type).kind() == GoType::Kind::Map
+                                 ? Value::empty_map()
+                                 : Value::empty_list()});
+    } else {
+      is_string = arg.v.is_string();
+      piece = gofmt::sprint({arg.v});
+    }
+    if (i > 0 && !is_string && !previous_string) out += ' ';
+    out += piece;
+    previous_string = is_string;
+  }
+  return out;
 }
 
 Val b_html(std::vector<Val>& a) {
