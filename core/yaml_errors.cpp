@@ -277,6 +277,21 @@ Error Source::error_from(const YAML::ParserException& e) {
   } catch (const Error& directive_error) {
     return directive_error;
   }
+  if (e.msg == YAML::ErrorMsg::UNKNOWN_TOKEN && static_cast<std::size_t>(at.pos) < text_.size() &&
+      text_[static_cast<std::size_t>(at.pos)] == '?') {
+    // In a flow collection libyaml ends a plain scalar at '?' and reads every '?' as a KEY
+    // token, blank after it or not; yaml-cpp refuses one without a blank. At an entry's start
+    // ("[?x]") it is an explicit key, which yaml-cpp reads once given the blank; after a
+    // scalar ("[x?y]") libyaml's parser wants the entry to end there.
+    if (const char bracket = innermost_bracket(text_, static_cast<std::size_t>(at.pos))) {
+      const char before = previous_significant(text_, static_cast<std::size_t>(at.pos));
+      if (before == '[' || before == '{' || before == ',')
+        throw Reparse{static_cast<std::size_t>(at.pos) + 1};
+      return parser_error(bracket == '[' ? "did not find expected ',' or ']'"
+                                         : "did not find expected ',' or '}'",
+                          at, at);
+    }
+  }
   if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
     return Error(ErrorKind::Limit,
                  std::string(kConvertErrorPrefix) + "yaml: line " + std::to_string(at.line + 1) +

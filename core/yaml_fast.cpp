@@ -459,7 +459,7 @@ class Reader {
     while (i < r.size()) {
       const char d = r[i];
       if (d == ',' || d == ']' || d == '}') break;
-      if (d == '[' || d == '{') throw Bail{};
+      if (d == '[' || d == '{' || d == '?') throw Bail{};  // '?' ends it for libyaml
       if (d == ':' && (i + 1 == r.size() || r[i + 1] == ' ' || r[i + 1] == ',' || r[i + 1] == ']' ||
                        r[i + 1] == '}')) {
         break;
