@@ -2,7 +2,8 @@
 // reflect's view of them: a Value's Go type (int, float64, []interface {}, map, nil) and Go
 // objects as the library sees their types (structs by exported field name in declaration
 // order, embedded structs' fields promoted, named types as their underlying data, time.Time
-// and TextMarshalers as scalars, time.Duration as its String()). Keys without sub-tables come
+// and TextMarshalers as scalars, time.Duration as its String()). Helm's types have no `toml`
+// tags, so tags (names, omitempty, omitzero, "-") never apply. Keys without sub-tables come
 // first, then tables; maps in sorted key order.
 #include <cmath>
 
