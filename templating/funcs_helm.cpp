@@ -1,5 +1,5 @@
 // Helm's own template functions (pkg/engine/funcs.go and engine.go): include, tpl, required,
-// fail, lookup, getHostByName, and the YAML/JSON converters.
+// fail, lookup, getHostByName, and the YAML/JSON/TOML converters.
 #include <cctype>
 
 #include "core/error.h"
@@ -9,6 +9,7 @@
 #include "templating/engine.h"
 #include "templating/exec.h"
 #include "templating/object.h"
+#include "templating/toml.h"
 
 namespace capstan::templating {
 
@@ -238,6 +239,28 @@ Value from_yaml_array(CallContext&, Args& a) {
   }
 }
 
+// toToml: BurntSushi/toml's Encoder.Encode; an error's text is the result.
+Value to_toml(CallContext&, Args& a) {
+  try {
+    return Value(toml::encode(a[0]));
+  } catch (const toml::EncodeError& e) {
+    return Value(std::string(e.what()));
+  } catch (const toml::Panic& e) {
+    throw FuncError(e.what());
+  }
+}
+
+// fromToml: toml.Unmarshal into map[string]interface{}; a parse error's text under "Error".
+Value from_toml(CallContext&, Args& a) {
+  try {
+    return toml::decode(a[0].as_string());
+  } catch (const toml::ParseError& e) {
+    return Value::map_of({{"Error", Value(e.text())}});
+  } catch (const toml::Panic& e) {
+    throw FuncError(e.what());
+  }
+}
+
 }  // namespace
 
 void register_helm_funcs(FuncMap& f) {
@@ -248,6 +271,8 @@ void register_helm_funcs(FuncMap& f) {
   f.add("lookup", "func(string, string, string, string) (map[string]interface {}, error)", lookup);
   // Without --enable-dns Helm answers every name with "".
   f.add("getHostByName", "func(string) string", [](CallContext&, Args&) { return Value(std::string()); });
+  f.add("toToml", "func(interface {}) string", to_toml);
+  f.add("fromToml", "func(string) map[string]interface {}", from_toml);
   f.add("toYaml", "func(interface {}) string", to_yaml);
   f.add("toYamlPretty", "func(interface {}) string", to_yaml_pretty);
   f.add("fromYaml", "func(string) map[string]interface {}", from_yaml);

@@ -144,6 +144,8 @@ std::shared_ptr<const GoTypeInfo> version_type(bool pointer) {
         t->string = [](const GoObject& o) {
           return std::any_cast<const SemverPayload&>(o.payload()).version.str();
         };
+        // MarshalText and MarshalJSON both write String() (value receivers).
+        t->text = [](const GoObject& o) { return std::any_cast<const SemverPayload&>(o.payload()).version.str(); };
         t->json = [](const GoObject& o) {
           return Value(std::any_cast<const SemverPayload&>(o.payload()).version.str());
         };
@@ -171,6 +173,8 @@ std::shared_ptr<const GoTypeInfo> version_type(bool pointer) {
         t->string = [](const GoObject& o) {
           return std::any_cast<const SemverPayload&>(o.payload()).version.str();
         };
+        // MarshalText and MarshalJSON both write String() (value receivers).
+        t->text = [](const GoObject& o) { return std::any_cast<const SemverPayload&>(o.payload()).version.str(); };
         t->json = [](const GoObject& o) {
           return Value(std::any_cast<const SemverPayload&>(o.payload()).version.str());
         };

@@ -305,7 +305,21 @@ std::shared_ptr<const GoTypeInfo> struct_type(std::string name, GoTypeInfo::Kind
 
 std::string field_string(const Value& m, std::string_view key) { return m.get_string(key); }
 
+// A list field absent from (or null in) Chart.yaml is a nil slice, as JSON decoding leaves it:
+// %#v prints it as nil and toToml leaves it out.
+bool absent(const Value& m, std::string_view key) {
+  const Value* v = m.find(key);
+  return v == nullptr || v->is_null();
+}
+
+Value nil_list(std::string_view elem_type) {
+  List list({}, elem_type);
+  list.nil = true;
+  return Value(std::move(list));
+}
+
 Value field_strings(const Value& m, std::string_view key) {
+  if (absent(m, key)) return nil_list("string");
   std::vector<std::string> out;
   if (const Value* v = m.find(key); v != nullptr && v->is_list()) {
     for (const Value& item : v->list().items) out.push_back(sprig::strval(item));
@@ -467,12 +481,15 @@ Value chart(const Value& md, bool is_root) {
          {"Condition", Value(field_string(d, "condition"))},
          {"Tags", field_strings(d, "tags")},
          {"Enabled", Value(enabled != nullptr && enabled->is_bool() && enabled->as_bool())},
-         {"ImportValues", iv != nullptr && iv->is_list() ? *iv : Value::empty_list()},
+         {"ImportValues", iv != nullptr && iv->is_list() ? *iv : nil_list("interface {}")},
          {"Alias", Value(field_string(d, "alias"))}});
   });
   dependencies->elem_type = "*chart.Dependency";
+  maintainers->nil = absent(md, "maintainers");
+  dependencies->nil = absent(md, "dependencies");
   auto annotations = std::make_shared<Map>();
   annotations->elem_type = "string";
+  annotations->nil = absent(md, "annotations");
   if (const Value* a = md.find("annotations"); a != nullptr && a->is_map()) {
     for (const auto& [k, v] : a->map().entries) annotations->entries[k] = Value(sprig::strval(v));
   }

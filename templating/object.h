@@ -44,6 +44,8 @@ struct GoTypeInfo {
   using JsonFields = std::vector<std::pair<std::string, Value>>;
   std::function<JsonFields(const GoObject&)> json_fields;
   std::function<Value(const GoObject&)> json;
+  // encoding.TextMarshaler's MarshalText (semver.Version): toToml writes it as a string.
+  std::function<std::string(const GoObject&)> text;
   // encoding/json refuses the type (complex128): json.Marshal fails with
   // "json: unsupported type: NAME", so toJson and toYaml print "".
   bool json_unsupported = false;
