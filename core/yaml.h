@@ -64,6 +64,9 @@ struct EncodeOptions {
   // yaml.v3 keeps (maps it sorts); nullopt for objects that are not structs (object_value).
   using Fields = std::vector<std::pair<std::string, Value>>;
   std::function<std::optional<Fields>(const Object&)> object_fields;
+  // encode_v3 only: objects yaml.v3 writes as a plain scalar of their own text (time.Time as
+  // RFC3339Nano, untagged and unquoted even though it reads back as a timestamp).
+  std::function<std::optional<std::string>(const Object&)> object_plain_scalar;
 };
 
 // sigs.k8s.io/yaml.Marshal: sorted keys, yaml.v2's quoting and block styles; ends with "\n"

@@ -248,6 +248,12 @@ class V3Encoder {
         return;
       }
       case Value::Kind::Object:
+        if (options_.object_plain_scalar) {
+          if (std::optional<std::string> text = options_.object_plain_scalar(*v.object())) {
+            scalar(*text, ScalarStyle::Plain, false);
+            return;
+          }
+        }
         if (options_.object_fields) {
           if (std::optional<EncodeOptions::Fields> fields = options_.object_fields(*v.object())) {
             if (fields->empty()) {

@@ -9,6 +9,7 @@
 #include "templating/engine.h"
 #include "templating/exec.h"
 #include "templating/object.h"
+#include "templating/sprig_objects.h"
 #include "templating/toml.h"
 
 namespace capstan::templating {
@@ -129,6 +130,13 @@ std::string yaml_v3_key(std::string_view go_name) {
 
 yaml::EncodeOptions yaml_v3_options() {
   yaml::EncodeOptions options;
+  // encode.go's marshal checks time.Time before any Marshaler: timev writes RFC3339Nano plain.
+  options.object_plain_scalar = [](const Object& object) -> std::optional<std::string> {
+    const auto* o = dynamic_cast<const GoObject*>(&object);
+    if (o == nullptr || o->type_name() != "time.Time") return std::nullopt;
+    return std::any_cast<gotime::Time>(&o->payload())
+        ->format("2006-01-02T15:04:05.999999999Z07:00");
+  };
   options.object_fields = [](const Object& object) -> std::optional<yaml::EncodeOptions::Fields> {
     const auto* o = dynamic_cast<const GoObject*>(&object);
     if (o == nullptr || o->is_named() || o->type().json) return std::nullopt;

@@ -87,6 +87,17 @@ std::string known_deviation(const Case& c, const RenderResult& oracle, const Ren
       if (std::regex_search(text, go_pointer)) return "a pointer's address";
     }
   }
+  // A time.Time under a verb that bypasses its String method (%d, %U, %08b...) prints its
+  // unexported fields by reflection: wall, ext (seconds since year 1, 6xxxxxxxxxx for the
+  // years charts see, or a monotonic reading) and loc (a *time.Location pointer). capstan's
+  // time objects keep no such fields and print {}.
+  static const std::regex time_internals("time\\.Location|\\b6[2-6][0-9]{9}\\b|EAFFF3A80",
+                                         std::regex::icase);
+  if (capstan.status == RenderResult::Status::Ok) {
+    for (const auto& [path, text] : oracle.files) {
+      if (std::regex_search(text, time_internals)) return "time.Time's unexported fields";
+    }
+  }
   return "";
 }
 
