@@ -23,6 +23,7 @@ void add_show_command(CLI::App& app, Context& ctx);
 void add_dependency_command(CLI::App& app, Context& ctx);
 void add_package_command(CLI::App& app, Context& ctx);
 void add_create_command(CLI::App& app, Context& ctx);
+void add_lint_command(CLI::App& app, Context& ctx);
 // `get values|manifest|notes RELEASE` (Helm) and `get KIND[,KIND] [NAME]` (kubectl).
 void add_get_command(CLI::App& app, Context& ctx);
 // kubectl verbs for the embedded cluster.
