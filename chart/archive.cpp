@@ -7,7 +7,9 @@
 
 #include <cstring>
 #include <map>
+#include <set>
 
+#include "chart/go_format.h"
 #include "core/error.h"
 #include "core/strconv.h"
 
@@ -132,6 +134,7 @@ bool checksum_ok(const std::string& blk) {
 
 struct Header {
   std::string name;
+  std::string link_name;
   char type = '0';
   std::int64_t size = 0;
 };
@@ -167,6 +170,7 @@ class TarReader {
     skip_rest();
     std::map<std::string, std::string> pax;
     std::string long_name;
+    std::string long_link;
     while (true) {
       std::string blk;
       GzipReader::Full r = in_.read_full(kBlock, blk);
@@ -192,6 +196,7 @@ class TarReader {
       if (h.size < 0)
         fail("archive/tar: invalid tar header");
       h.name = c_string(std::string_view(blk).substr(0, 100));
+      h.link_name = c_string(std::string_view(blk).substr(157, 100));
       const std::string magic = blk.substr(257, 8);
       if (magic == std::string("ustar\0"
                                "00",
@@ -210,6 +215,8 @@ class TarReader {
           for (auto& [k, v] : parse_pax(data)) pax[k] = v;
         } else if (h.type == 'L') {
           long_name = c_string(data);
+        } else {
+          long_link = c_string(data);
         }
         continue;
       }
@@ -217,6 +224,10 @@ class TarReader {
         h.name = long_name;
       if (auto it = pax.find("path"); it != pax.end())
         h.name = it->second;
+      if (!long_link.empty())
+        h.link_name = long_link;
+      if (auto it = pax.find("linkpath"); it != pax.end())
+        h.link_name = it->second;
       if (auto it = pax.find("size"); it != pax.end()) {
         strconv::Parsed<std::int64_t> n = strconv::parse_int(it->second, 10, 64);
         if (!n.ok() || n.value < 0)
@@ -263,34 +274,42 @@ bool is_drive_path(const std::string& n) {
          n[1] == ':' && n[2] == '/';
 }
 
-// path.Clean.
-std::string clean_path(const std::string& p) {
-  const bool rooted = !p.empty() && p[0] == '/';
-  std::vector<std::string> parts;
-  std::size_t i = 0;
-  while (i <= p.size()) {
-    std::size_t slash = p.find('/', i);
-    std::string part = p.substr(i, slash == std::string::npos ? std::string::npos : slash - i);
-    if (part == "..") {
-      if (!parts.empty() && parts.back() != "..") {
-        parts.pop_back();
-      } else if (!rooted) {
-        parts.push_back(part);
-      }
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    if (slash == std::string::npos)
-      break;
-    i = slash + 1;
+
+// Deliberate differences from Helm, which loads every such entry as an empty file: links
+// whose target leaves the chart, and device files and named pipes, are refused. A link inside
+// the chart stays an empty file, as in Helm (the loader never follows links in archives).
+void check_entry_type(const Header& hd, const std::string& name, char delim) {
+  const char* kind = hd.type == '3'   ? "character device"
+                     : hd.type == '4' ? "block device"
+                     : hd.type == '6' ? "named pipe"
+                                      : nullptr;
+  if (kind != nullptr) {
+    fail("chart illegally contains " + std::string(kind) + " " + strconv::quote(hd.name));
   }
-  std::string out = rooted ? "/" : "";
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k > 0)
-      out += '/';
-    out += parts[k];
+  if (hd.type != '1' && hd.type != '2')
+    return;
+  std::string target = hd.link_name;
+  for (char& c : target) {
+    if (c == delim)
+      c = '/';
   }
-  return out.empty() ? "." : out;
+  bool leaves = !target.empty() && target[0] == '/';
+  if (!leaves && hd.type == '2') {
+    // A symbolic link's target is relative to the directory holding the link.
+    const std::size_t slash = name.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : name.substr(0, slash + 1);
+    target = go_path_clean(dir + target);
+  } else if (!leaves) {
+    // A hard link names another archive member, base directory first.
+    const std::size_t slash = target.find('/');
+    target = go_path_clean(slash == std::string::npos ? "" : target.substr(slash + 1));
+  }
+  leaves = leaves || target == ".." || target.compare(0, 3, "../") == 0 || is_drive_path(target);
+  if (leaves) {
+    fail("chart illegally contains a " +
+         std::string(hd.type == '2' ? "symbolic" : "hard") + " link leaving the chart: " +
+         strconv::quote(hd.name) + " -> " + strconv::quote(hd.link_name));
+  }
 }
 
 }  // namespace
@@ -299,6 +318,7 @@ std::vector<File> load_archive_files(std::string_view gzipped_tar) {
   GzipReader gz(gzipped_tar);
   TarReader tr(gz);
   std::vector<File> files;
+  std::set<std::string> seen;
   std::int64_t remaining = static_cast<std::int64_t>(kMaxChartSize);
   Header hd;
   while (tr.next(hd)) {
@@ -322,7 +342,7 @@ std::vector<File> load_archive_files(std::string_view gzipped_tar) {
     }
     if (!n.empty() && n[0] == '/')
       fail("chart illegally contains absolute paths");
-    n = clean_path(n);
+    n = go_path_clean(n);
     if (n == ".") {
       fail("chart illegally contains content outside the base directory: " +
            strconv::quote(hd.name));
@@ -333,6 +353,9 @@ std::vector<File> load_archive_files(std::string_view gzipped_tar) {
       fail("chart contains illegally named files");
     if (parts[0] == "Chart.yaml")
       fail("chart yaml not in base directory");
+    check_entry_type(hd, n, delim);
+    if (!seen.insert(n).second)
+      fail("chart illegally contains duplicate file " + strconv::quote(hd.name));
     const std::string too_large =
         "decompressed chart is larger than the maximum file size " + std::to_string(kMaxChartSize);
     if (hd.size > remaining)

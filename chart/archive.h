@@ -1,7 +1,8 @@
 // Chart archives (.tgz): gzip + tar as Helm's loader reads them (pkg/chart/loader/archive.go),
 // with its defences: the first path component is dropped, absolute paths, ".." and Windows
 // drive names are refused, Chart.yaml must sit in the base directory, and decompressed sizes
-// are bounded (100 MiB per chart, 5 MiB per file: CVE-2025-32386).
+// are bounded (100 MiB per chart, 5 MiB per file: CVE-2025-32386). Beyond Helm: links leaving
+// the chart, device files, named pipes and duplicate names are refused (see archive.cpp).
 #pragma once
 
 #include <memory>

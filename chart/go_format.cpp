@@ -1,6 +1,8 @@
 // Go's %q of []rune, unicode.IsSpace and strings.TrimSpace (see go_format.h).
 #include "chart/go_format.h"
 
+#include <vector>
+
 #include "core/strconv.h"
 
 namespace capstan::chart {
@@ -88,6 +90,35 @@ std::string go_quote_runes(std::string_view utf8) {
     utf8.remove_prefix(static_cast<std::size_t>(r.width));
   }
   return out + "]";
+}
+
+std::string go_path_clean(std::string_view p) {
+  const bool rooted = !p.empty() && p[0] == '/';
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  while (i <= p.size()) {
+    std::size_t slash = p.find('/', i);
+    std::string part(p.substr(i, slash == std::string::npos ? std::string::npos : slash - i));
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..") {
+        parts.pop_back();
+      } else if (!rooted) {
+        parts.push_back(part);
+      }
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    if (slash == std::string::npos)
+      break;
+    i = slash + 1;
+  }
+  std::string out = rooted ? "/" : "";
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k > 0)
+      out += '/';
+    out += parts[k];
+  }
+  return out.empty() ? "." : out;
 }
 
 }  // namespace capstan::chart

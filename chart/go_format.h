@@ -1,5 +1,5 @@
 // The Go text rules chart/ needs beyond core/strconv and templating's fmt: %q of a []rune
-// (strvals' messages), unicode.IsSpace and strings.TrimSpace.
+// (strvals' messages), unicode.IsSpace, strings.TrimSpace and path.Clean.
 #pragma once
 
 #include <string>
@@ -17,5 +17,8 @@ bool go_is_space(char32_t r);
 
 // strings.TrimSpace.
 std::string_view go_trim_space(std::string_view s);
+
+// path.Clean (and filepath.Clean on Unix): "a/./b/../c/" is "a/c", "" is ".".
+std::string go_path_clean(std::string_view p);
 
 }  // namespace capstan::chart

@@ -127,6 +127,14 @@ class DirWalker {
       } catch (const Error& e) {
         throw Error(e.kind(), "error reading " + r + ": " + e.what());
       }
+      // Deliberate difference: Helm bounds each file of a directory but not their sum; the
+      // archive limit applies to the whole directory here too.
+      total_ += data.size();
+      if (total_ > options_.max_chart_size) {
+        throw Error(ErrorKind::Limit, "chart directory " + top_ +
+                                          " is larger than the maximum chart size " +
+                                          std::to_string(options_.max_chart_size));
+      }
       files.push_back({r, trim_bom(std::move(data))});
     }
   }
@@ -136,6 +144,7 @@ class DirWalker {
   const IgnoreRules& rules_;
   const LoadOptions& options_;
   std::vector<std::string> active_;  // real paths of the directories being walked (loops)
+  std::size_t total_ = 0;             // bytes read so far
 };
 
 Error wrap(const std::string& context, const std::exception& e) {

@@ -216,6 +216,42 @@ TEST_CASE("loader: irregular files and oversized files are refused") {
   CHECK(load_error(c) == "chart file \"big.bin\" is larger than the maximum file size 5242880");
 }
 
+TEST_CASE("loader: links to devices and directories outside the chart are refused",
+          "[safety]") {
+  TempDir dir;
+  const fs::path c = dir.path() / "c";
+  write_file(c / "Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n");
+  write_file(dir.path() / "elsewhere/secret.txt", "secret");
+  fs::create_directories(c / "templates");
+  fs::create_symlink("/dev/null", c / "templates/null.yaml");
+  CHECK(load_error(c).find("chart file templates/null.yaml is a symbolic link to /dev/null, "
+                           "outside the chart directory") == 0);
+  // Following external links (Helm's behaviour) still refuses what is not a regular file.
+  chart::LoadOptions follow;
+  follow.follow_external_symlinks = true;
+  CHECK(load_error(c, follow) == "cannot load irregular file " +
+                                     (c / "templates/null.yaml").string() +
+                                     " as it has file mode type bits set");
+  fs::remove(c / "templates/null.yaml");
+  fs::create_symlink("../../elsewhere", c / "templates/dir");
+  CHECK(load_error(c).find("chart file templates/dir is a symbolic link to ") == 0);
+}
+
+TEST_CASE("loader: a directory's files together are bounded", "[safety]") {
+  TempDir dir;
+  const fs::path c = dir.path() / "c";
+  write_file(c / "Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n");
+  write_file(c / "a.bin", std::string(600, 'a'));
+  write_file(c / "b.bin", std::string(600, 'b'));
+  chart::LoadOptions small;
+  small.max_chart_size = 1000;
+  CHECK(load_error(c, small) == "chart directory " + c.string() +
+                                    " is larger than the maximum chart size 1000");
+  small.max_chart_size = 1300;
+  CHECK(chart::load(c, small)->files.size() == 2);
+  CHECK(chart::LoadOptions{}.max_chart_size == 100 * 1024 * 1024);
+}
+
 TEST_CASE("loader: charts/ entries that are not charts break loading as in Helm") {
   TempDir dir;
   const fs::path c = dir.path() / "c";

@@ -426,6 +426,18 @@ Url Url::resolve_reference(const Url& ref) const {
   return url;
 }
 
+bool is_request_url(std::string_view raw) {
+  // ParseRequestURI parses the whole text (no fragment) and, without a scheme, insists on an
+  // absolute path; IsRequestURL then wants a scheme, so only the scheme case matters.
+  if (raw.empty())
+    return false;
+  try {
+    return !parse_no_fragment(raw).scheme.empty();
+  } catch (const ParseFailure&) {
+    return false;
+  }
+}
+
 Url parse_url(std::string_view raw) {
   const std::size_t hash = raw.find('#');
   const std::string_view u = raw.substr(0, hash);

@@ -36,6 +36,9 @@ struct Url {
 // url.Parse. Throws capstan::Error with Go's text: `parse "RAW": REASON`.
 Url parse_url(std::string_view raw);
 
+// govalidator.IsRequestURL: url.ParseRequestURI accepts `raw` and it has a scheme.
+bool is_request_url(std::string_view raw);
+
 // url.PathUnescape (nullopt on a malformed escape) and url.PathEscape.
 std::optional<std::string> path_unescape(std::string_view s);
 std::string path_escape(std::string_view s);

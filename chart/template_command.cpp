@@ -10,6 +10,7 @@
 #include "chart/dependencies.h"
 #include "chart/go_format.h"
 #include "chart/loader.h"
+#include "chart/locate.h"
 #include "chart/manifest.h"
 #include "chart/output_dir.h"
 #include "chart/path_match.h"
@@ -46,20 +47,6 @@ bool is_dns_subdomain(const std::string& name) {
   }
 }
 
-// Helm resolves a chart argument that is not a local path through its repositories; none are
-// configured for a local render, so it fails as Helm fails then (LocateChart).
-[[noreturn]] void chart_not_found(const std::string& path) {
-  if ((!path.empty() && path[0] == '/') || (!path.empty() && path[0] == '.')) {
-    throw Error(ErrorKind::NotFound, "path " + strconv::quote(path) + " not found");
-  }
-  std::size_t slash = path.find('/');
-  if (slash == std::string::npos) {
-    throw Error(ErrorKind::NotFound,
-                "non-absolute URLs should be in form of repo_name/path_to_chart, got: " + path);
-  }
-  throw Error(ErrorKind::NotFound, "repo " + path.substr(0, slash) + " not found");
-}
-
 struct Prepared {
   std::shared_ptr<Chart> chart;
   Value user_values;
@@ -80,10 +67,7 @@ Prepared prepare(const TemplateOptions& o) {
   }
   p.caps.api_versions.insert(p.caps.api_versions.end(), o.api_versions.begin(),
                              o.api_versions.end());
-  const std::string chart_path(go_trim_space(o.chart_path));
-  struct stat st {};
-  if (::stat(chart_path.c_str(), &st) != 0)
-    chart_not_found(chart_path);
+  const std::string chart_path = locate_local_chart(o.chart_path);
   p.user_values = merge_user_values(o.values, o.read_file);
   LoadOptions load_options;
   load_options.log = o.log;

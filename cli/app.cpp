@@ -21,6 +21,11 @@ int run(Context& ctx, int argc, const char* const* argv) {
   add_status_command(app, ctx);
   add_list_command(app, ctx);
   add_version_command(app, ctx);
+  add_show_command(app, ctx);
+  add_dependency_command(app, ctx);
+  add_package_command(app, ctx);
+  add_create_command(app, ctx);
+  add_lint_command(app, ctx);
   add_get_command(app, ctx);
   add_describe_command(app, ctx);
   add_apply_command(app, ctx);

@@ -18,6 +18,12 @@ void add_history_command(CLI::App& app, Context& ctx);
 void add_status_command(CLI::App& app, Context& ctx);
 void add_list_command(CLI::App& app, Context& ctx);
 void add_version_command(CLI::App& app, Context& ctx);
+// Chart verbs (chart/).
+void add_show_command(CLI::App& app, Context& ctx);
+void add_dependency_command(CLI::App& app, Context& ctx);
+void add_package_command(CLI::App& app, Context& ctx);
+void add_create_command(CLI::App& app, Context& ctx);
+void add_lint_command(CLI::App& app, Context& ctx);
 // `get values|manifest|notes RELEASE` (Helm) and `get KIND[,KIND] [NAME]` (kubectl).
 void add_get_command(CLI::App& app, Context& ctx);
 // kubectl verbs for the embedded cluster.

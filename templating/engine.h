@@ -41,8 +41,12 @@ using LookupFunc = std::function<Value(std::string_view api_version, std::string
 
 struct EngineOptions {
   MissingKey missing_key = MissingKey::Zero;
-  // Helm's LintMode: `required` and `fail` log nothing and return "" instead of failing.
+  // Helm's LintMode: `required` and `fail` return "" instead of failing, and log what they
+  // would have reported ("[INFO] Missing required value: ...", "[INFO] Fail: ...").
   bool lint_mode = false;
+  // Where those lines go: the location in Helm v3.21.4's source ("engine.go:206"), as Go's log
+  // with Lshortfile prints it, and the message. Null: dropped.
+  std::function<void(std::string_view location, std::string_view message)> log;
   // Current time in Unix nanoseconds for Sprig's clock functions (now, date, ...).
   // Null: the system clock.
   std::function<std::int64_t()> now_unix_nanos;

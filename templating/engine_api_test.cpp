@@ -47,8 +47,16 @@ TEST_CASE("missingkey default and zero differ on chains", "[api]") {
 TEST_CASE("lint mode lets required and fail pass", "[api]") {
   EngineOptions options;
   options.lint_mode = true;
+  std::vector<std::string> logged;
+  options.log = [&](std::string_view where, std::string_view msg) {
+    logged.push_back(std::string(where) + ": " + std::string(msg));
+  };
   Engine engine(options);
   CHECK(run(engine, "[{{ required \"x\" .Values.nope }}][{{ fail \"f\" }}]", kData) == "[][]");
+  CHECK(run(engine, "[{{ required \"y\" \"\" }}]", kData) == "[]");
+  CHECK(logged == std::vector<std::string>{"engine.go:206: [INFO] Missing required value: x",
+                                           "engine.go:227: [INFO] Fail: f",
+                                           "engine.go:214: [INFO] Missing required value: y"});
 }
 
 TEST_CASE("lookup uses the injected hook", "[api]") {

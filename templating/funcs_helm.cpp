@@ -85,14 +85,23 @@ Value tpl(CallContext& ctx, Args& a) {
 Value required(CallContext& ctx, Args& a) {
   const Value& val = a[1];
   if (val.is_null() || (val.is_string() && val.as_string().empty())) {
-    if (ctx.options().lint_mode) return Value(std::string());
+    if (ctx.options().lint_mode) {
+      // Helm's engine.go logs from one line for nil and another for "".
+      if (ctx.options().log)
+        ctx.options().log(val.is_null() ? "engine.go:206" : "engine.go:214",
+                          "[INFO] Missing required value: " + a[0].as_string());
+      return Value(std::string());
+    }
     throw FuncError(warn_wrap(a[0].as_string()));
   }
   return val;
 }
 
 Value fail(CallContext& ctx, Args& a) {
-  if (ctx.options().lint_mode) return Value(std::string());
+  if (ctx.options().lint_mode) {
+    if (ctx.options().log) ctx.options().log("engine.go:227", "[INFO] Fail: " + a[0].as_string());
+    return Value(std::string());
+  }
   throw FuncError(warn_wrap(a[0].as_string()));
 }
 

@@ -1,0 +1,1 @@
+{{- define "packaging.name" -}}{{ .Chart.Name }}{{- end }}
