@@ -27,6 +27,7 @@ int run(Context& ctx, int argc, const char* const* argv) {
   add_delete_command(app, ctx);
   add_scale_command(app, ctx);
   add_rollout_command(app, ctx);
+  add_repo_index_command(app, ctx);
   try {
     try {
       app.parse(argc, argv);
