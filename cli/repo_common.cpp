@@ -17,6 +17,14 @@ CLI::App* command_group(CLI::App& app, const std::string& name, const std::strin
   return group;
 }
 
+repo::OutputFormat repo_output_format(const std::string& value) {
+  switch (output_format(value)) {
+    case release::OutputFormat::Json: return repo::OutputFormat::Json;
+    case release::OutputFormat::Yaml: return repo::OutputFormat::Yaml;
+    default: return repo::OutputFormat::Table;
+  }
+}
+
 repo::Now repo_now(Context& ctx) {
   return [&ctx] { return release::format_rfc3339_nano(ctx.clock().now()); };
 }

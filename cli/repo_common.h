@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/context.h"
+#include "repo/output.h"
 #include "repo/settings.h"
 
 namespace capstan::cli {
@@ -17,6 +18,9 @@ CLI::App* command_group(CLI::App& app, const std::string& name, const std::strin
 // home()/repositories.yaml, home()/repository, home()/git; CAPSTAN_FAKE_NOW's clock; Helm's
 // log lines and warnings on stderr, progress on stdout.
 repo::Settings repo_settings(Context& ctx);
+
+// -o/--output's value as repo's format (Helm's flag error otherwise).
+repo::OutputFormat repo_output_format(const std::string& value);
 
 // The clock as RFC 3339 (Go's time.Now() marshalled: local offset, nanoseconds).
 repo::Now repo_now(Context& ctx);
