@@ -32,6 +32,18 @@ int run(Context& ctx, int argc, const char* const* argv) {
   add_delete_command(app, ctx);
   add_scale_command(app, ctx);
   add_rollout_command(app, ctx);
+  add_repo_index_command(app, ctx);
+  add_repo_add_command(app, ctx);
+  add_repo_list_command(app, ctx);
+  add_repo_update_command(app, ctx);
+  add_repo_remove_command(app, ctx);
+  add_repo_serve_command(app, ctx);
+  add_search_command(app, ctx);
+  add_pull_command(app, ctx);
+  add_push_command(app, ctx);
+  add_dependency_update_command(app, ctx);
+  add_dependency_build_command(app, ctx);
+  add_verify_command(app, ctx);
   try {
     try {
       app.parse(argc, argv);

@@ -5,6 +5,7 @@
 
 #include "chart/dependencies.h"
 #include "chart/loader.h"
+#include "cli/context.h"
 #include "core/error.h"
 
 namespace capstan::cli {
@@ -17,28 +18,23 @@ std::string trim(const std::string& s) {
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
-// LocateChart without repositories: a local path, or Helm's errors for what it would have
-// looked up remotely.
-[[noreturn]] void not_found(const std::string& path) {
-  if (!path.empty() && (path[0] == '/' || path[0] == '.')) {
-    throw Error(ErrorKind::NotFound, "path \"" + path + "\" not found");
-  }
-  const std::size_t slash = path.find('/');
-  if (slash == std::string::npos) {
-    throw Error(ErrorKind::NotFound,
-                "non-absolute URLs should be in form of repo_name/path_to_chart, got: " + path);
-  }
-  throw Error(ErrorKind::NotFound, "repo " + path.substr(0, slash) + " not found");
-}
-
 }  // namespace
 
 LoadedChart load_chart(const std::string& path_arg, const chart::ValueOptions& values,
-                       const chart::Log& log) {
-  const std::string path = trim(path_arg);
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) not_found(path);
+                       const chart::Log& log, const repo::ChartPathOptions& locate,
+                       const repo::Settings* settings) {
+  std::string path = trim(path_arg);
   LoadedChart out;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || locate.verify || !locate.repo_url.empty()) {
+    repo::Settings defaults = repo::Settings::under(Context::home());
+    const repo::LocatedChart located =
+        repo::locate_chart(path, locate, settings != nullptr ? *settings : defaults);
+    if (!located.source_url.empty())
+      path = located.path.string();
+    out.source_url = located.source_url;
+    out.git_commit = located.git_commit;
+  }
   out.values = chart::merge_user_values(values);
   chart::LoadOptions options;
   options.log = log;

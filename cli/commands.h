@@ -32,6 +32,19 @@ void add_apply_command(CLI::App& app, Context& ctx);
 void add_delete_command(CLI::App& app, Context& ctx);
 void add_scale_command(CLI::App& app, Context& ctx);
 void add_rollout_command(CLI::App& app, Context& ctx);
+// Chart repositories (repo/): `repo` subcommands, search, pull, push, dependency, verify.
+void add_repo_index_command(CLI::App& app, Context& ctx);
+void add_repo_add_command(CLI::App& app, Context& ctx);
+void add_repo_list_command(CLI::App& app, Context& ctx);
+void add_repo_update_command(CLI::App& app, Context& ctx);
+void add_repo_remove_command(CLI::App& app, Context& ctx);
+void add_repo_serve_command(CLI::App& app, Context& ctx);
+void add_search_command(CLI::App& app, Context& ctx);
+void add_pull_command(CLI::App& app, Context& ctx);
+void add_push_command(CLI::App& app, Context& ctx);
+void add_dependency_update_command(CLI::App& app, Context& ctx);
+void add_dependency_build_command(CLI::App& app, Context& ctx);
+void add_verify_command(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the command; returns the process exit code. Errors are printed as
 // "Error: <message>" on the error stream with exit code 1.

@@ -1,14 +1,13 @@
 // capstan dependency list [CHART] [--max-col-width N]  (aliases: dep, dependencies; list: ls)
 #include "chart/dependency_list.h"
 #include "cli/commands.h"
+#include "cli/repo_common.h"
 
 namespace capstan::cli {
 
 void add_dependency_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("dependency", "manage a chart's dependencies");
-  cmd->alias("dep");
-  cmd->alias("dependencies");
-  cmd->require_subcommand(1);
+  CLI::App* cmd = command_group(app, "dependency", "manage a chart's dependencies",
+                                {"dep", "dependencies"});
   auto* list = cmd->add_subcommand("list", "list the dependencies for the given chart");
   list->alias("ls");
   struct Flags {

@@ -1,7 +1,9 @@
 // install's flags and run.
 #include "cli/install_flow.h"
 
+#include "cli/chart_locator_flags.h"
 #include "cli/chart_source.h"
+#include "cli/repo_common.h"
 #include "cli/value_flags.h"
 #include "core/error.h"
 #include "release/chart_record.h"
@@ -26,6 +28,7 @@ void add_install_flags(CLI::App* cmd, InstallFlags& f) {
   cmd->add_flag("--hide-notes", f.hide_notes, "if set, do not show notes in install output");
   cmd->add_option("-l,--labels", f.labels, "Labels that would be added to release metadata");
   cmd->add_option("-o,--output", f.output, "prints the output in the specified format");
+  add_chart_locator_flags(cmd, f.locate);
 }
 
 bool dry_run_enabled(const std::string& value) {
@@ -87,7 +90,8 @@ release::Release run_install(Context& ctx, InstallFlags& f, const std::vector<st
   f.options.dry_run = dry_run_enabled(f.dry_run);
   f.options.labels = parse_labels(f.labels);
 
-  LoadedChart loaded = load_chart(chart_path, f.values, ctx.chart_log());
+  const repo::Settings repo = repo_settings(ctx);
+  LoadedChart loaded = load_chart(chart_path, f.values, ctx.chart_log(), f.locate, &repo);
   release::Configuration& cfg = ctx.releases(ctx.ns());
   release::ChartRenderSettings settings;
   settings.engine = ctx.engine_options();

@@ -9,6 +9,7 @@
 #include "chart/value_options.h"
 #include "cli/context.h"
 #include "release/install.h"
+#include "repo/downloader.h"
 
 namespace capstan::cli {
 
@@ -21,6 +22,7 @@ struct InstallFlags {
   bool hide_notes = false;
   std::string output = "table";
   std::vector<std::string> labels;  // -l k=v,k2=v2
+  repo::ChartPathOptions locate;    // --version, --repo, --verify, ... (chart_locator_flags.h)
 };
 
 void add_install_flags(CLI::App* cmd, InstallFlags& f);

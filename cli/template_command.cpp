@@ -2,7 +2,11 @@
 //                  [--kube-version V] [-a API] [--skip-tests] [--no-hooks] [-g]
 #include "chart/template_command.h"
 
+#include <sys/stat.h>
+
+#include "cli/chart_locator_flags.h"
 #include "cli/commands.h"
+#include "cli/repo_common.h"
 #include "cli/template_flags.h"
 #include "cli/value_flags.h"
 
@@ -14,6 +18,7 @@ void add_template_command(CLI::App& app, Context& ctx) {
     std::vector<std::string> args;
     chart::TemplateOptions options;
     bool generate_name = false;
+    repo::ChartPathOptions locate;
   };
   auto f = std::make_shared<Flags>();
   cmd->add_option("args", f->args);
@@ -32,6 +37,7 @@ void add_template_command(CLI::App& app, Context& ctx) {
                   "Kubernetes api versions used for Capabilities.APIVersions");
   cmd->add_flag("-g,--generate-name", f->generate_name,
                 "generate the name (and omit the NAME parameter)");
+  add_chart_locator_flags(cmd, f->locate);
   cmd->callback([&ctx, f] {
     minimum_args(f->args, 1, "capstan template", "capstan template [NAME] [CHART] [flags]");
     if (f->args.size() > 2) {
@@ -56,6 +62,14 @@ void add_template_command(CLI::App& app, Context& ctx) {
           base = base.substr(0, dot);
         f->options.release_name = base + "-" + std::to_string(ctx.clock().now().unix_seconds);
       }
+    }
+    // A chart that is not a local path comes from a repository, a URL or git first.
+    struct stat st {};
+    if (::stat(f->options.chart_path.c_str(), &st) != 0 || f->locate.verify ||
+        !f->locate.repo_url.empty()) {
+      const repo::LocatedChart located =
+          repo::locate_chart(f->options.chart_path, f->locate, repo_settings(ctx));
+      f->options.chart_path = located.path.string();
     }
     f->options.namespace_ = ctx.ns();
     f->options.engine = ctx.engine_options();

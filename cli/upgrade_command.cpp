@@ -1,8 +1,10 @@
 // capstan upgrade RELEASE CHART [-i] [-f FILE] [--set k=v] [--reuse-values] [--reset-values]
 //                 [--history-max N] [--dry-run] [--description TEXT] [-o table|json|yaml]
+#include "cli/chart_locator_flags.h"
 #include "cli/chart_source.h"
 #include "cli/commands.h"
 #include "cli/install_flow.h"
+#include "cli/repo_common.h"
 #include "cli/value_flags.h"
 #include "release/chart_record.h"
 #include "release/chart_renderer.h"
@@ -23,6 +25,7 @@ struct UpgradeFlags {
   std::string dry_run;
   std::string output = "table";
   std::vector<std::string> labels;
+  repo::ChartPathOptions locate;
 };
 
 // The release does not exist (or was uninstalled with its history kept): install it instead.
@@ -61,6 +64,7 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--hide-notes", f->hide_notes, "if set, do not show notes in upgrade output");
   cmd->add_option("-l,--labels", f->labels, "Labels that would be added to release metadata");
   cmd->add_option("-o,--output", f->output, "prints the output in the specified format");
+  add_chart_locator_flags(cmd, f->locate);
   cmd->callback([&ctx, f] {
     exact_args(f->args, 2, "capstan upgrade", "capstan upgrade [RELEASE] [CHART] [flags]");
     const release::OutputFormat format = output_format(f->output);
@@ -78,6 +82,7 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
       in.options.replace = !ctx.releases(ctx.ns()).releases.history(name).empty();
       in.dry_run = f->dry_run;
       in.labels = f->labels;
+      in.locate = f->locate;
       const release::Release r = run_install(ctx, in, f->args);
       print_release(ctx, r, f->output, f->hide_notes);
       return;
@@ -86,7 +91,8 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
     // as they are.
     f->options.dry_run = dry_run_enabled(f->dry_run);
     f->options.labels = parse_labels(f->labels);
-    LoadedChart loaded = load_chart(f->args[1], f->values, ctx.chart_log());
+    const repo::Settings repo = repo_settings(ctx);
+    LoadedChart loaded = load_chart(f->args[1], f->values, ctx.chart_log(), f->locate, &repo);
     try {
       release::ChartRenderSettings settings;
       settings.engine = ctx.engine_options();

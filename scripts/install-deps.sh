@@ -5,7 +5,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2
   libsqlite3-dev libssl-dev zlib1g-dev libarchive-dev libre2-dev libgit2-dev libcpp-httplib-dev
-  json-schema-test-suite
+  json-schema-test-suite libgpgme-dev gnupg
 )
 missing=()
 for p in "${packages[@]}"; do

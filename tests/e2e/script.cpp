@@ -2,11 +2,13 @@
 #include "tests/e2e/script.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -137,6 +139,91 @@ RunResult run_process(const std::string& binary, const std::vector<std::string>&
   return result;
 }
 
+namespace {
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// A capstan process running in the background (a repository server), stopped on destruction.
+class Background {
+ public:
+  Background(const std::string& binary, const std::vector<std::string>& args,
+             const std::map<std::string, std::string>& env, const fs::path& dir) {
+    int fds[2];
+    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    posix_spawn_file_actions_addopen(&actions, 2, (dir / ".bg-stderr").c_str(),
+                                     O_WRONLY | O_CREAT | O_APPEND, 0644);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
+    std::map<std::string, std::string> merged;
+    for (char** e = environ; *e != nullptr; ++e) {
+      std::string kv(*e);
+      const std::size_t eq = kv.find('=');
+      if (eq != std::string::npos) merged[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    for (const auto& [k, v] : env) merged[k] = v;
+    std::vector<std::string> env_strings;
+    for (const auto& [k, v] : merged) env_strings.push_back(k + "=" + v);
+    std::vector<std::string> argv_strings{binary};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    auto envp = c_strings(env_strings);
+    auto argv = c_strings(argv_strings);
+    const int rc = posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    if (rc != 0) {
+      ::close(fds[0]);
+      throw std::runtime_error("cannot run " + binary);
+    }
+    out_ = fds[0];
+  }
+  ~Background() {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    if (out_ >= 0) ::close(out_);
+  }
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+
+  // Blocks until a stdout line names an http:// URL (the readiness line) and returns the URL;
+  // "" when the process ends first.
+  std::string wait_ready() {
+    std::string buffer;
+    char chunk[256];
+    while (true) {
+      const std::size_t nl = buffer.find('\n');
+      if (nl != std::string::npos) {
+        const std::string line = buffer.substr(0, nl);
+        buffer.erase(0, nl + 1);
+        const std::size_t at = line.find("http://");
+        if (at != std::string::npos) {
+          const std::size_t end = line.find_first_of(" \t", at);
+          return line.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        }
+        continue;
+      }
+      const ssize_t n = ::read(out_, chunk, sizeof chunk);
+      if (n <= 0) return "";
+      buffer.append(chunk, static_cast<std::size_t>(n));
+    }
+  }
+
+ private:
+  pid_t pid_ = 0;
+  int out_ = -1;
+};
+
+}  // namespace
+
 void run_script(const fs::path& script, const std::string& capstan_binary, const fs::path& testdata) {
   const ScriptFile parsed = parse_script(testing::read_file(script));
   testing::TempDir work;
@@ -154,6 +241,7 @@ void run_script(const fs::path& script, const std::string& capstan_binary, const
                                          {"NO_COLOR", "1"}};
   RunResult last;
   bool have_last = false;
+  std::vector<std::unique_ptr<Background>> background;
   for (const auto& [number, raw] : parsed.lines) {
     std::string line = raw;
     const std::size_t first = line.find_first_not_of(" \t");
@@ -221,6 +309,33 @@ void run_script(const fs::path& script, const std::string& capstan_binary, const
         fail("cp wants stdout|stderr NAME");
       }
       testing::write_file(work.path() / args[1], args[0] == "stdout" ? last.out : last.err);
+    } else if (verb == "copy") {
+      if (args.size() != 2) fail("copy wants SRC DST");
+      fs::path src = args[0];
+      if (src.is_relative()) src = work.path() / src;
+      const fs::path dst = work.path() / args[1];
+      if (dst.has_parent_path()) fs::create_directories(dst.parent_path());
+      std::error_code ec;
+      fs::copy(src, dst, fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
+      if (ec) fail("copy: " + ec.message());
+    } else if (verb == "cat") {
+      if (args.size() != 1) fail("cat wants a path");
+      const fs::path file = work.path() / args[0];
+      if (!fs::exists(file)) fail("no file " + args[0]);
+      last = RunResult{0, testing::read_file(file), ""};
+      have_last = true;
+    } else if (verb == "bg") {
+      if (args.size() < 2 || args[1] != "capstan") fail("bg wants NAME capstan ARGS...");
+      const std::string name = args[0];
+      const std::vector<std::string> rest(args.begin() + 2, args.end());
+      background.push_back(std::make_unique<Background>(capstan_binary, rest, env, work.path()));
+      const std::string url = background.back()->wait_ready();
+      if (url.empty()) {
+        fail("background command ended before it was ready:\n" +
+             (fs::exists(work.path() / ".bg-stderr") ? testing::read_file(work.path() / ".bg-stderr")
+                                                      : std::string()));
+      }
+      vars[name] = url;
     } else if (verb == "exists") {
       if (args.size() != 1) fail("exists wants a path");
       if (fs::exists(work.path() / args[0]) == negate) fail(negate ? "exists" : "missing");

@@ -12,6 +12,14 @@
 //                             archive file, or one saved with cp)
 //   cp stdout NAME            saves the last stdout (or stderr) as $WORK/NAME
 //   exists PATH / ! exists    a file exists under $WORK
+//   copy SRC DST              copies a file or a directory tree (SRC absolute or under $WORK)
+//                             to $WORK/DST
+//   cat PATH                  makes a file under $WORK the last command's stdout (for stdout,
+//                             cmp and cp)
+//   bg NAME capstan ARGS...   starts capstan in the background and waits for its readiness
+//                             line on stdout (the first line naming an http:// URL); $NAME
+//                             becomes that URL. Background processes are stopped (SIGTERM)
+//                             when the script ends.
 //
 // Arguments split on spaces; single quotes group (no escapes inside); $WORK, $TESTDATA,
 // $CAPSTAN_HOME and variables set with env are expanded. After the script, lines of the form
