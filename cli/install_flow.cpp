@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "release/chart_record.h"
 #include "release/chart_renderer.h"
+#include "release/name.h"
 #include "release/printers.h"
 
 namespace capstan::cli {
@@ -20,6 +21,10 @@ void add_install_flags(CLI::App* cmd, InstallFlags& f) {
                 "the history. This is unsafe in production");
   cmd->add_flag("--no-hooks", f.options.disable_hooks, "prevent hooks from running during install");
   cmd->add_flag("-g,--generate-name", f.generate_name, "generate the name (and omit the NAME parameter)");
+  cmd->add_option("--name-template", f.name_template, "specify template used to name the release");
+  cmd->add_flag("--skip-crds", f.options.skip_crds,
+                "if set, no CRDs will be installed. By default, CRDs are installed if not already "
+                "present");
   cmd->add_option("--description", f.options.description, "add a custom description");
   cmd->add_flag("--take-ownership", f.options.take_ownership,
                 "ignore the check for helm annotations and take ownership of existing resources");
@@ -68,8 +73,14 @@ release::Release run_install(Context& ctx, InstallFlags& f, const std::vector<st
     if (f.generate_name) {
       throw Error(ErrorKind::BadRequest, "cannot set --generate-name and also specify a name");
     }
+    if (!f.name_template.empty()) {
+      throw Error(ErrorKind::BadRequest, "cannot set --name-template and also specify a name");
+    }
     name = args[0];
     chart_path = args[1];
+  } else if (!f.name_template.empty()) {
+    name = release::template_name(f.name_template, ctx.engine_options());
+    chart_path = args[0];
   } else {
     if (!f.generate_name) {
       throw Error(ErrorKind::BadRequest, "must either provide a name or specify --generate-name");

@@ -18,6 +18,7 @@ struct InstallFlags {
   release::InstallOptions options;
   std::string dry_run;  // "", "client", "server", "none", "true", "false"
   bool generate_name = false;
+  std::string name_template;
   bool hide_notes = false;
   std::string output = "table";
   std::vector<std::string> labels;  // -l k=v,k2=v2

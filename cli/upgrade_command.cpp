@@ -53,6 +53,7 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
                 "when upgrading, reuse the last release's values and merge in any overrides");
   cmd->add_flag("--reset-then-reuse-values", f->options.reset_then_reuse_values,
                 "when upgrading, reset the values to the chart's, then apply the last release's");
+  f->options.max_history = default_max_history();
   cmd->add_option("--history-max", f->options.max_history,
                   "limit the maximum number of revisions saved per release. Use 0 for no limit");
   cmd->add_option("--description", f->options.description, "add a custom description");

@@ -33,11 +33,18 @@ struct ReleaseOptions {
 };
 
 // What rendering a chart produced (action.renderResources).
+// One crds/ file (chart.CRD): installed before the chart's objects, never templated.
+struct CrdDocument {
+  std::string name;  // "crds/x.yaml"
+  std::string data;
+};
+
 struct RenderedChart {
   Value chart;           // the chart as stored in the record (see Release::chart)
   std::string manifest;  // "---\n# Source: path\n<doc>\n" per object, in install order
   std::vector<Hook> hooks;
   std::string notes;
+  std::vector<CrdDocument> crds;  // the chart's and its subcharts' crds/ files, in Helm's order
 };
 
 struct RenderRequest {

@@ -67,6 +67,9 @@ Renderer chart_renderer(std::shared_ptr<chart::Chart> chart, ChartRenderSettings
     out.manifest = std::move(rendered.manifest);
     out.notes = std::move(rendered.notes);
     for (const chart::Hook& h : rendered.hooks) out.hooks.push_back(to_hook(h));
+    for (const chart::CrdFile& crd : chart::crd_objects(*chart)) {
+      out.crds.push_back({crd.name, crd.file->data});
+    }
     return out;
   };
 }
