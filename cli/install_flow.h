@@ -8,11 +8,22 @@
 
 #include "chart/value_options.h"
 #include "cli/context.h"
+#include "release/chart_renderer.h"
 #include "release/install.h"
 
 namespace capstan::cli {
 
+// Rendering flags install and upgrade share.
+struct RenderFlags {
+  bool skip_schema_validation = false;
+  bool sub_notes = false;
+  bool disable_openapi_validation = false;  // accepted; the embedded API server always validates
+};
+void add_render_flags(CLI::App* cmd, RenderFlags& f);
+release::ChartRenderSettings render_settings(Context& ctx, const RenderFlags& f, bool dry_run);
+
 struct InstallFlags {
+  RenderFlags render;
   std::vector<std::string> args;
   chart::ValueOptions values;
   release::InstallOptions options;

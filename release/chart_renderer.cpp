@@ -50,6 +50,8 @@ Renderer chart_renderer(std::shared_ptr<chart::Chart> chart, ChartRenderSettings
     options.release.is_install = request.release.is_install;
     options.release.is_upgrade = request.release.is_upgrade;
     options.engine = settings.engine;
+    options.skip_schema_validation = settings.skip_schema_validation;
+    options.sub_notes = settings.sub_notes;
     options.log = settings.log;
     if (settings.lookup != nullptr) {
       Cluster* cluster = settings.lookup;

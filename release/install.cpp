@@ -150,7 +150,10 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
       if (!resources.empty()) cfg.kube.create(resources);
     } else {
       UpdateResult result;
-      cfg.kube.update(adopt, resources, result);
+      KubeClient::UpdateOptions update;
+      update.force = o.force;
+      update.three_way_for_custom = o.take_ownership;
+      cfg.kube.update(adopt, resources, result, update);
     }
     cfg.kube.settle();
     if (!o.disable_hooks) {

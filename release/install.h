@@ -19,7 +19,8 @@ struct InstallOptions {
   bool replace = false;  // re-use the name of an uninstalled (kept) or failed release
   bool disable_hooks = false;
   bool take_ownership = false;
-  bool skip_crds = false;  // --skip-crds: do not install the chart's crds/ files
+  bool skip_crds = false;
+  bool force = false;  // adopted objects are replaced instead of patched  // --skip-crds: do not install the chart's crds/ files
   std::string description;
   std::map<std::string, std::string> labels;  // release labels (-l)
 };

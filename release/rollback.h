@@ -13,6 +13,8 @@ struct RollbackOptions {
   int version = 0;  // 0: the revision before the last
   bool dry_run = false;
   bool disable_hooks = false;
+  bool force = false;            // replace objects instead of patching them
+  bool cleanup_on_fail = false;  // delete the objects this rollback created when it fails
   int max_history = 10;
 };
 

@@ -19,6 +19,8 @@ struct UpgradeOptions {
   bool reuse_values = false;
   bool reset_then_reuse_values = false;
   bool take_ownership = false;
+  bool force = false;            // replace objects instead of patching them
+  bool cleanup_on_fail = false;  // delete the objects this upgrade created when it fails
   int max_history = 10;  // 0: unlimited
   std::string description;
   std::map<std::string, std::string> labels;  // merged with the previous ones; "null" unsets
