@@ -148,7 +148,11 @@ class ReplicaSetSync {
       if (template_selector.matches(labels_of(pod))) ++fully;
       if (pod_ready(pod)) {
         ++ready;
-        if (pod_available(pod, min_ready, now_)) ++available;
+        if (pod_available(pod, min_ready, now_)) {
+          ++available;
+        } else if (const std::optional<Seconds> since = time_at(*condition(pod, "Ready"), {"lastTransitionTime"})) {
+          api_.wake_at(*since + min_ready + 1);  // available once ready for minReadySeconds
+        }
       }
     }
     const Value* failure = deployment::get_condition(status, "ReplicaFailure");
