@@ -212,6 +212,7 @@ bool Cluster::step() {
     run_garbage_collector(ctx);
     run_deployment_controller(ctx);
     run_replicaset_controller(ctx);
+    run_job_controller(ctx);
     run_scheduler(ctx);
     run_kubelet(ctx, options_.kubelet);
     run_endpoints_controller(ctx);

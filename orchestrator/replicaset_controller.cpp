@@ -16,22 +16,6 @@ namespace {
 const EventSource kSource{"replicaset-controller", ""};
 constexpr std::int64_t kBurstReplicas = 500;
 
-// controller.GetPodFromTemplate
-Value pod_from_template(const Value& rs) {
-  const Value* tmpl = at(rs, {"spec", "template"});
-  Value meta = Value::map_of({{"generateName", Value(name_of(rs) + "-")},
-                              {"namespace", Value(namespace_of(rs))},
-                              {"ownerReferences", Value::list_of({owner_reference(rs, true)})}});
-  if (const Value* l = at(*tmpl, {"metadata", "labels"})) meta.set("labels", l->deep_copy());
-  if (const Value* a = at(*tmpl, {"metadata", "annotations"})) meta.set("annotations", a->deep_copy());
-  if (const Value* f = at(*tmpl, {"metadata", "finalizers"})) meta.set("finalizers", f->deep_copy());
-  const Value* spec = tmpl->find("spec");
-  return Value::map_of({{"apiVersion", "v1"},
-                        {"kind", "Pod"},
-                        {"metadata", meta},
-                        {"spec", spec ? spec->deep_copy() : Value::empty_map()}});
-}
-
 class ReplicaSetSync {
  public:
   ReplicaSetSync(ControllerContext& ctx, Value rs)

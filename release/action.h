@@ -21,6 +21,8 @@ struct Configuration {
   KubeClient& kube;
   Clock& clock;
   std::function<void(const std::string&)> log = [](const std::string&) {};
+  // Where hook-output-log-policy logs go (Helm: its log writer, standard error); unset: dropped.
+  std::function<void(const std::string&)> hook_output = nullptr;
 };
 
 // .Release as templates see it (chartutil.ReleaseOptions).

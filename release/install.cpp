@@ -141,7 +141,7 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
   try {
     if (!o.disable_hooks) {
       try {
-        exec_hooks(cfg, rel, "pre-install", true);
+        exec_hooks(cfg, rel, "pre-install", true, o.timeout);
       } catch (const Error& e) {
         throw Error(e.kind(), std::string("failed pre-install: ") + e.what());
       }
@@ -158,7 +158,7 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
     cfg.kube.settle();
     if (!o.disable_hooks) {
       try {
-        exec_hooks(cfg, rel, "post-install", true);
+        exec_hooks(cfg, rel, "post-install", true, o.timeout);
       } catch (const Error& e) {
         throw Error(e.kind(), std::string("failed post-install: ") + e.what());
       }

@@ -68,7 +68,7 @@ Release rollback(Configuration& cfg, const std::string& name, const RollbackOpti
   };
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, target, "pre-rollback", true);
+      exec_hooks(cfg, target, "pre-rollback", true, o.timeout);
     } catch (const Error& e) {
       hook_failed(e);
       throw;
@@ -105,7 +105,7 @@ Release rollback(Configuration& cfg, const std::string& name, const RollbackOpti
   }
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, target, "post-rollback", true);
+      exec_hooks(cfg, target, "post-rollback", true, o.timeout);
     } catch (const Error& e) {
       hook_failed(e);
       throw;

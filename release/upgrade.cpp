@@ -166,7 +166,7 @@ Release upgrade(Configuration& cfg, const std::string& name, const Renderer& ren
   };
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, upgraded, "pre-upgrade", true);
+      exec_hooks(cfg, upgraded, "pre-upgrade", true, o.timeout);
     } catch (const Error& e) {
       throw fail(Error(e.kind(), std::string("pre-upgrade hooks failed: ") + e.what()));
     }
@@ -183,7 +183,7 @@ Release upgrade(Configuration& cfg, const std::string& name, const Renderer& ren
   }
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, upgraded, "post-upgrade", true);
+      exec_hooks(cfg, upgraded, "post-upgrade", true, o.timeout);
     } catch (const Error& e) {
       throw fail(Error(e.kind(), std::string("post-upgrade hooks failed: ") + e.what()));
     }
