@@ -136,6 +136,14 @@ std::string plural(std::size_t n) {
 
 }  // namespace
 
+int default_max_history() {
+  const char* v = std::getenv("HELM_MAX_HISTORY");
+  if (v == nullptr || *v == '\0') return 10;
+  char* end = nullptr;
+  const long n = std::strtol(v, &end, 10);
+  return end != v && *end == '\0' ? static_cast<int>(n) : 10;
+}
+
 release::OutputFormat output_format(const std::string& value) {
   try {
     return release::parse_output_format(value);

@@ -73,6 +73,10 @@ class Context {
   std::unique_ptr<State> state_;
 };
 
+// --history-max's default: $HELM_MAX_HISTORY when it is an integer, else 10 (Helm's
+// envIntOr("HELM_MAX_HISTORY", defaultMaxHistory)).
+int default_max_history();
+
 // -o/--output's value; Helm's flag error for anything but table, json and yaml.
 release::OutputFormat output_format(const std::string& value);
 

@@ -1,8 +1,10 @@
-// capstan get values|manifest|notes RELEASE [--revision N] [-a] [-o ...]   (Helm)
+// capstan get all|values|manifest|notes|hooks|metadata RELEASE [--revision N] [-a] [-o ...]
+//             [--template TPL]                                              (Helm)
 // capstan get KIND[,KIND...] [NAME...] [-l SEL] [-A] [-o wide|yaml|json|name]  (kubectl)
 #include "cli/commands.h"
 #include "cli/kubectl.h"
 #include "release/chart_record.h"
+#include "release/get.h"
 #include "release/printers.h"
 #include "release/query.h"
 
@@ -19,7 +21,17 @@ struct GetFlags {
   std::string selector;
   bool show_labels = false;
   bool show_kind = false;
+  std::string go_template;  // get all --template
 };
+
+// `get all RELEASE` is Helm's; `get all` alone (or with a selector) is kubectl's category
+// "all", so "all" is Helm's only when exactly one name follows it.
+bool is_helm_get(const std::vector<std::string>& args) {
+  const std::string& what = args[0];
+  if (what == "all") return args.size() == 2;
+  return what == "values" || what == "manifest" || what == "notes" ||
+         what == "hooks" || what == "metadata";
+}
 
 void helm_get(Context& ctx, const GetFlags& f) {
   const std::string& what = f.args[0];
@@ -35,6 +47,16 @@ void helm_get(Context& ctx, const GetFlags& f) {
     ctx.out << r.manifest << "\n";
   } else if (what == "notes") {
     if (!r.info.notes.empty()) ctx.out << "NOTES:\n" << r.info.notes << "\n";
+  } else if (what == "hooks") {
+    ctx.out << release::format_hooks(r);
+  } else if (what == "metadata") {
+    ctx.out << release::format_metadata(r, output_format(f.output.empty() ? "table" : f.output));
+  } else if (what == "all") {
+    if (!f.go_template.empty()) {
+      ctx.out << release::render_release_template(r, f.go_template);
+    } else {
+      ctx.out << release::format_get_all(r, release::coalesce_record_values(r.chart, r.config));
+    }
   }
 }
 
@@ -52,10 +74,13 @@ void add_get_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-l,--selector", f->selector, "label selector to filter on");
   cmd->add_flag("--show-labels", f->show_labels, "show all labels as the last column");
   cmd->add_flag("--show-kind", f->show_kind, "list the resource type for the requested objects");
+  cmd->add_option("--template", f->go_template,
+                  "go template for formatting the output, eg: {{.Release.Name}}");
   cmd->callback([&ctx, f] {
-    minimum_args(f->args, 1, "capstan get", "capstan get [values|manifest|notes] RELEASE_NAME | KIND [NAME] [flags]");
-    const std::string& what = f->args[0];
-    if (what == "values" || what == "manifest" || what == "notes") {
+    minimum_args(f->args, 1, "capstan get",
+                 "capstan get [all|values|manifest|notes|hooks|metadata] RELEASE_NAME | KIND "
+                 "[NAME] [flags]");
+    if (is_helm_get(f->args)) {
       helm_get(ctx, *f);
       return;
     }

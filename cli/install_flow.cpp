@@ -8,12 +8,34 @@
 #include "core/error.h"
 #include "release/chart_record.h"
 #include "release/chart_renderer.h"
+#include "release/name.h"
 #include "release/printers.h"
 
 namespace capstan::cli {
 
+void add_render_flags(CLI::App* cmd, RenderFlags& f) {
+  cmd->add_flag("--skip-schema-validation", f.skip_schema_validation,
+                "if set, disables JSON schema validation");
+  cmd->add_flag("--render-subchart-notes", f.sub_notes,
+                "if set, render subchart notes along with the parent");
+  cmd->add_flag("--disable-openapi-validation", f.disable_openapi_validation,
+                "if set, the installation process will not validate rendered templates against "
+                "the Kubernetes OpenAPI Schema");
+}
+
+release::ChartRenderSettings render_settings(Context& ctx, const RenderFlags& f, bool dry_run) {
+  release::ChartRenderSettings settings;
+  settings.engine = ctx.engine_options();
+  settings.log = ctx.chart_log();
+  settings.skip_schema_validation = f.skip_schema_validation;
+  settings.sub_notes = f.sub_notes;
+  if (!dry_run) settings.lookup = &ctx.cluster();
+  return settings;
+}
+
 void add_install_flags(CLI::App* cmd, InstallFlags& f) {
   add_value_flags(cmd, f.values);
+  add_render_flags(cmd, f.render);
   cmd->add_flag("--create-namespace", f.options.create_namespace,
                 "create the release namespace if not present");
   cmd->add_flag("--dry-run{client}", f.dry_run, "simulate an install");
@@ -22,7 +44,13 @@ void add_install_flags(CLI::App* cmd, InstallFlags& f) {
                 "the history. This is unsafe in production");
   cmd->add_flag("--no-hooks", f.options.disable_hooks, "prevent hooks from running during install");
   cmd->add_flag("-g,--generate-name", f.generate_name, "generate the name (and omit the NAME parameter)");
+  cmd->add_option("--name-template", f.name_template, "specify template used to name the release");
+  cmd->add_flag("--skip-crds", f.options.skip_crds,
+                "if set, no CRDs will be installed. By default, CRDs are installed if not already "
+                "present");
   cmd->add_option("--description", f.options.description, "add a custom description");
+  cmd->add_flag("--force", f.options.force,
+                "force resource updates through a replacement strategy");
   cmd->add_flag("--take-ownership", f.options.take_ownership,
                 "ignore the check for helm annotations and take ownership of existing resources");
   cmd->add_flag("--hide-notes", f.hide_notes, "if set, do not show notes in install output");
@@ -71,8 +99,14 @@ release::Release run_install(Context& ctx, InstallFlags& f, const std::vector<st
     if (f.generate_name) {
       throw Error(ErrorKind::BadRequest, "cannot set --generate-name and also specify a name");
     }
+    if (!f.name_template.empty()) {
+      throw Error(ErrorKind::BadRequest, "cannot set --name-template and also specify a name");
+    }
     name = args[0];
     chart_path = args[1];
+  } else if (!f.name_template.empty()) {
+    name = release::template_name(f.name_template, ctx.engine_options());
+    chart_path = args[0];
   } else {
     if (!f.generate_name) {
       throw Error(ErrorKind::BadRequest, "must either provide a name or specify --generate-name");
@@ -93,12 +127,9 @@ release::Release run_install(Context& ctx, InstallFlags& f, const std::vector<st
   const repo::Settings repo = repo_settings(ctx);
   LoadedChart loaded = load_chart(chart_path, f.values, ctx.chart_log(), f.locate, &repo);
   release::Configuration& cfg = ctx.releases(ctx.ns());
-  release::ChartRenderSettings settings;
-  settings.engine = ctx.engine_options();
-  settings.log = ctx.chart_log();
-  if (!f.options.dry_run) settings.lookup = &ctx.cluster();
-  return release::install(cfg, release::chart_renderer(loaded.chart, settings), loaded.values,
-                          f.options);
+  return release::install(
+      cfg, release::chart_renderer(loaded.chart, render_settings(ctx, f.render, f.options.dry_run)),
+      loaded.values, f.options);
 }
 
 void print_release(Context& ctx, const release::Release& r, const std::string& output,

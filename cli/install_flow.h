@@ -8,17 +8,29 @@
 
 #include "chart/value_options.h"
 #include "cli/context.h"
+#include "release/chart_renderer.h"
 #include "release/install.h"
 #include "repo/downloader.h"
 
 namespace capstan::cli {
 
+// Rendering flags install and upgrade share.
+struct RenderFlags {
+  bool skip_schema_validation = false;
+  bool sub_notes = false;
+  bool disable_openapi_validation = false;  // accepted; the embedded API server always validates
+};
+void add_render_flags(CLI::App* cmd, RenderFlags& f);
+release::ChartRenderSettings render_settings(Context& ctx, const RenderFlags& f, bool dry_run);
+
 struct InstallFlags {
+  RenderFlags render;
   std::vector<std::string> args;
   chart::ValueOptions values;
   release::InstallOptions options;
   std::string dry_run;  // "", "client", "server", "none", "true", "false"
   bool generate_name = false;
+  std::string name_template;
   bool hide_notes = false;
   std::string output = "table";
   std::vector<std::string> labels;  // -l k=v,k2=v2

@@ -14,6 +14,7 @@ void add_list_command(CLI::App& app, Context& ctx) {
     bool all_namespaces = false;
     bool short_names = false;
     bool no_headers = false;
+    std::string time_format;
     std::string output = "table";
   };
   auto f = std::make_shared<Flags>();
@@ -36,6 +37,9 @@ void add_list_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-l,--selector", f->list.selector, "selector (label query) to filter on");
   cmd->add_flag("-q,--short", f->short_names, "output short (quiet) listing format");
   cmd->add_flag("--no-headers", f->no_headers, "don't print headers");
+  cmd->add_option("--time-format", f->time_format,
+                  "format time using golang time formatter. Example: --time-format \"2006-01-02 "
+                  "15:04:05Z0700\"");
   cmd->add_option("-o,--output", f->output, "prints the output in the specified format");
   cmd->callback([&ctx, f] {
     if (!f->args.empty()) {
@@ -45,7 +49,7 @@ void add_list_command(CLI::App& app, Context& ctx) {
     const release::OutputFormat format = output_format(f->output);
     auto& cfg = ctx.releases(f->all_namespaces ? "" : ctx.ns());
     const auto releases = release::list(cfg.releases, f->list);
-    ctx.out << release::format_list(releases, format, {f->no_headers, f->short_names});
+    ctx.out << release::format_list(releases, format, {f->no_headers, f->short_names, f->time_format});
   });
 }
 

@@ -17,6 +17,11 @@ void add_rollback_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--dry-run", f->options.dry_run, "simulate a rollback");
   cmd->add_flag("--no-hooks", f->options.disable_hooks,
                 "prevent hooks from running during rollback");
+  cmd->add_flag("--force", f->options.force,
+                "force resource update through delete/recreate if needed");
+  cmd->add_flag("--cleanup-on-fail", f->options.cleanup_on_fail,
+                "allow deletion of new resources created in this rollback when rollback fails");
+  f->options.max_history = default_max_history();
   cmd->add_option("--history-max", f->options.max_history,
                   "limit the maximum number of revisions saved per release. Use 0 for no limit");
   cmd->callback([&ctx, f] {

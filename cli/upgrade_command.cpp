@@ -18,7 +18,9 @@ namespace {
 struct UpgradeFlags {
   std::vector<std::string> args;
   chart::ValueOptions values;
+  RenderFlags render;
   release::UpgradeOptions options;
+  bool skip_crds = false;
   bool install = false;
   bool create_namespace = false;
   bool hide_notes = false;
@@ -44,6 +46,10 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<UpgradeFlags>();
   cmd->add_option("args", f->args);
   add_value_flags(cmd, f->values);
+  add_render_flags(cmd, f->render);
+  cmd->add_flag("--skip-crds", f->skip_crds,
+                "if set, no CRDs will be installed when an upgrade is performed with install flag "
+                "enabled");
   cmd->add_flag("-i,--install", f->install,
                 "if a release by this name doesn't already exist, run an install");
   cmd->add_flag("--create-namespace", f->create_namespace,
@@ -56,9 +62,14 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
                 "when upgrading, reuse the last release's values and merge in any overrides");
   cmd->add_flag("--reset-then-reuse-values", f->options.reset_then_reuse_values,
                 "when upgrading, reset the values to the chart's, then apply the last release's");
+  f->options.max_history = default_max_history();
   cmd->add_option("--history-max", f->options.max_history,
                   "limit the maximum number of revisions saved per release. Use 0 for no limit");
   cmd->add_option("--description", f->options.description, "add a custom description");
+  cmd->add_flag("--force", f->options.force,
+                "force resource updates through a replacement strategy");
+  cmd->add_flag("--cleanup-on-fail", f->options.cleanup_on_fail,
+                "allow deletion of new resources created in this upgrade when upgrade fails");
   cmd->add_flag("--take-ownership", f->options.take_ownership,
                 "ignore the check for helm annotations and take ownership of existing resources");
   cmd->add_flag("--hide-notes", f->hide_notes, "if set, do not show notes in upgrade output");
@@ -75,10 +86,13 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
       }
       InstallFlags in;
       in.values = f->values;
+      in.render = f->render;
+      in.options.skip_crds = f->skip_crds;
       in.options.create_namespace = f->create_namespace;
       in.options.disable_hooks = f->options.disable_hooks;
       in.options.description = f->options.description;
       in.options.take_ownership = f->options.take_ownership;
+      in.options.force = f->options.force;
       in.options.replace = !ctx.releases(ctx.ns()).releases.history(name).empty();
       in.dry_run = f->dry_run;
       in.labels = f->labels;
@@ -94,10 +108,8 @@ void add_upgrade_command(CLI::App& app, Context& ctx) {
     const repo::Settings repo = repo_settings(ctx);
     LoadedChart loaded = load_chart(f->args[1], f->values, ctx.chart_log(), f->locate, &repo);
     try {
-      release::ChartRenderSettings settings;
-      settings.engine = ctx.engine_options();
-      settings.log = ctx.chart_log();
-      if (!f->options.dry_run) settings.lookup = &ctx.cluster();
+      const release::ChartRenderSettings settings =
+          render_settings(ctx, f->render, f->options.dry_run);
       const release::Release r = release::upgrade(
           ctx.releases(ctx.ns()), name, release::chart_renderer(loaded.chart, settings),
           loaded.values, f->options, release::coalesce_record_values);

@@ -186,6 +186,23 @@ Value ApiServer::create(Value object, std::string_view default_namespace) {
     }
     meta.set("name", Value(name));
   }
+  bool uid_assigned = false;
+  if (type.kind == "Job" && type.group == "batch" && !bool_at(object, {"spec", "manualSelector"})) {
+    // The Job strategy's generateSelector: the job's uid (given now) selects its pods.
+    meta.set("uid", Value(new_uid(random_)));
+    uid_assigned = true;
+    const std::string uid = meta.get_string("uid");
+    Value& spec = object["spec"];
+    Value& tmeta = spec["template"]["metadata"];
+    if (!tmeta.is_map()) tmeta = Value::empty_map();
+    Value& tlabels = tmeta["labels"];
+    if (!tlabels.is_map()) tlabels = Value::empty_map();
+    tlabels.set("batch.kubernetes.io/controller-uid", Value(uid));
+    tlabels.set("batch.kubernetes.io/job-name", Value(name));
+    tlabels.set("controller-uid", Value(uid));
+    tlabels.set("job-name", Value(name));
+    spec.set("selector", Value::map_of({{"matchLabels", Value::map_of({{"batch.kubernetes.io/controller-uid", Value(uid)}})}}));
+  }
   if (std::vector<FieldError> errs = validate_object(type, object); !errs.empty()) {
     throw invalid_error(type.qualified_kind(), display_name, errs);
   }
@@ -196,7 +213,7 @@ Value ApiServer::create(Value object, std::string_view default_namespace) {
     std::vector<Value> others = store_.list(type.qualified_resource(), std::nullopt);
     allocate_service(object, nullptr, others, random_);
   }
-  meta.set("uid", Value(new_uid(random_)));
+  if (!uid_assigned) meta.set("uid", Value(new_uid(random_)));
   meta.set("creationTimestamp", Value(format_rfc3339(clock_.now())));
   meta.erase("deletionTimestamp");
   meta.erase("deletionGracePeriodSeconds");

@@ -69,6 +69,20 @@ class ApiServer {
   // Objects written or deleted so far (the reconcile loop compares this to find a fixed point).
   std::uint64_t writes() const { return writes_; }
 
+  // A controller's "requeue after": it will have something to do at cluster time `t` (a
+  // progress deadline, a container restart after back-off, a pod becoming available after
+  // minReadySeconds) even if nothing is written before then. The earliest one counts; times
+  // not in the future are ignored.
+  void wake_at(Seconds t) {
+    if (t > clock_.now() && (wake_ == 0 || t < wake_)) wake_ = t;
+  }
+  // The earliest wake time asked for since the last call (0: none), and forget it.
+  Seconds take_wake() {
+    const Seconds w = wake_;
+    wake_ = 0;
+    return w;
+  }
+
  private:
   void put(const ResourceType& type, Value& object);
   void check_namespace(const ResourceType& type, const std::string& ns, const std::string& name);
@@ -81,6 +95,7 @@ class ApiServer {
   const Clock& clock_;
   Random& random_;
   std::uint64_t writes_ = 0;
+  Seconds wake_ = 0;
 };
 
 // Kubernetes' pod QoS class: "Guaranteed", "Burstable" or "BestEffort".

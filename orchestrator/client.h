@@ -47,9 +47,18 @@ class Client {
   // a remote one would wait).
   virtual SettleResult settle() = 0;
 
+  // Waits `seconds` of cluster time. The embedded cluster does not sleep: it moves its virtual
+  // clock forward (persisted, so later processes go on from there); call settle() to let the
+  // controllers act on the new time. A client of a real cluster would sleep.
+  virtual void sleep(Seconds seconds) = 0;
+
+  // A container's log (pods/log), "" when the container has not started. The embedded
+  // cluster's simulated containers print what their pod declares (see orchestrator/README.md).
+  virtual std::string logs(std::string_view ns, std::string_view pod, std::string_view container) = 0;
+
   // The resource types the cluster serves (discovery).
   virtual const Registry& registry() const = 0;
-  // The cluster's notion of now (ages in kubectl output).
+  // The cluster's notion of now (ages in kubectl output, lease expiry, waits).
   virtual Seconds now() const = 0;
 };
 

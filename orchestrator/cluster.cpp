@@ -7,6 +7,7 @@
 #include "core/strconv.h"
 #include "orchestrator/controllers.h"
 #include "orchestrator/object.h"
+#include "orchestrator/runtime.h"
 
 namespace capstan::orchestrator {
 
@@ -41,16 +42,19 @@ ClusterOptions cluster_options_from_environment(const std::string& path) {
   if (const char* v = env("CAPSTAN_NODE_CPU")) options.nodes.cpu = v;
   if (const char* v = env("CAPSTAN_NODE_MEMORY")) options.nodes.memory = v;
   if (const char* v = env("CAPSTAN_NODE_PODS")) options.nodes.pods = v;
+  if (const char* v = env("CAPSTAN_CRASH_AT")) options.crash_at = static_cast<long>(parse_u64("CAPSTAN_CRASH_AT", v));
   return options;
 }
 
 Cluster::Cluster(ClusterOptions options) : options_(std::move(options)) {
-  clock_ = options_.clock ? options_.clock : std::make_shared<SystemClock>();
+  clock_ = std::make_shared<ClusterClock>(options_.clock ? options_.clock : std::make_shared<SystemClock>());
   options_.kubelet.default_capacity = {{"cpu", options_.nodes.cpu},
                                        {"memory", options_.nodes.memory},
                                        {"pods", options_.nodes.pods},
                                        {"ephemeral-storage", options_.nodes.ephemeral_storage}};
   store_ = std::make_unique<Store>(options_.path);
+  store_->set_crash_at(options_.crash_at);
+  sync_clock();
   if (options_.seed) {
     auto seeded = std::make_unique<SeededRandom>(*options_.seed);
     if (std::optional<std::string> state = store_->meta("randomState")) seeded->restore(std::stoull(*state));
@@ -72,10 +76,22 @@ Cluster::Cluster(ClusterOptions options) : options_(std::move(options)) {
 
 Cluster::~Cluster() = default;
 
+void Cluster::sync_clock() const {
+  const std::optional<std::string> v = store_->meta("clock");
+  clock_->set_virtual(v ? std::stoll(*v) : 0);
+}
+
+Seconds Cluster::now() const {
+  sync_clock();
+  return clock_->now();
+}
+
 void Cluster::transact(const std::function<void()>& body) {
   const std::uint64_t saved = seeded_ ? seeded_->state() : 0;
+  const Seconds saved_clock = clock_->virtual_time();
   try {
     store_->transaction([&] {
+      sync_clock();
       // Another process may have drawn numbers since we opened the file: continue from its state.
       if (seeded_) {
         if (const std::optional<std::string> state = store_->meta("randomState")) seeded_->restore(std::stoull(*state));
@@ -85,8 +101,18 @@ void Cluster::transact(const std::function<void()>& body) {
     });
   } catch (...) {
     if (seeded_) seeded_->restore(saved);  // the next process replays from the stored state
+    clock_->set_virtual(saved_clock);
     throw;
   }
+}
+
+void Cluster::sleep(Seconds seconds) {
+  if (seconds <= 0) return;
+  transact([&] {
+    const Seconds t = clock_->now() + seconds;
+    store_->set_meta("clock", std::to_string(t));
+    clock_->set_virtual(t);
+  });
 }
 
 void Cluster::bootstrap() {
@@ -148,12 +174,14 @@ const ResourceType& Cluster::type_for(std::string_view api_version, std::string_
 
 std::optional<Value> Cluster::get(std::string_view api_version, std::string_view kind, std::string_view ns,
                                   std::string_view name) {
+  sync_clock();
   return api_->get(type_for(api_version, kind), ns, name);
 }
 
 std::vector<Value> Cluster::list(std::string_view api_version, std::string_view kind,
                                  std::optional<std::string_view> ns, std::string_view label_selector) {
   const Selector selector = parse_selector(label_selector);
+  sync_clock();
   return api_->list(type_for(api_version, kind), ns, &selector);
 }
 
@@ -178,11 +206,13 @@ void Cluster::remove(std::string_view api_version, std::string_view kind, std::s
 bool Cluster::step() {
   const std::uint64_t before = api_->writes();
   transact([&] {
+    api_->take_wake();
     ControllerContext ctx{*api_, *events_};
     run_namespace_controller(ctx);
     run_garbage_collector(ctx);
     run_deployment_controller(ctx);
     run_replicaset_controller(ctx);
+    run_job_controller(ctx);
     run_scheduler(ctx);
     run_kubelet(ctx, options_.kubelet);
     run_endpoints_controller(ctx);
@@ -193,14 +223,50 @@ bool Cluster::step() {
 
 SettleResult Cluster::settle() {
   SettleResult result;
+  sync_clock();
+  const std::optional<std::string> settled = store_->meta("settledSeq");
+  const std::optional<std::string> wake = store_->meta("wakeAt");
+  if (settled && std::stoll(*settled) == store_->write_seq() &&
+      (!wake || wake->empty() || clock_->now() < std::stoll(*wake))) {
+    result.converged = true;  // nothing written and no timer due since the last fixed point
+    return result;
+  }
+  Seconds next_wake = 0;
   while (result.steps < options_.max_settle_steps) {
     ++result.steps;
-    if (!step()) {
+    const bool wrote = step();
+    next_wake = api_->take_wake();
+    if (!wrote) {
       result.converged = true;
       break;
     }
   }
+  if (result.converged) {
+    transact([&] {
+      store_->set_meta("settledSeq", std::to_string(store_->write_seq()));
+      store_->set_meta("wakeAt", next_wake == 0 ? "" : std::to_string(next_wake));
+    });
+  }
   return result;
+}
+
+std::string Cluster::logs(std::string_view ns, std::string_view pod_name, std::string_view container) {
+  const ResourceType& pod_type = *registry_.by_kind("v1", "Pod");
+  const Value pod = api_->get_existing(pod_type, ns, pod_name);
+  for (const Value& spec : list_at(pod, {"spec", "containers"})) {
+    if (spec.get_string("name") != container) continue;
+    for (const Value& cs : list_at(pod, {"status", "containerStatuses"})) {
+      if (cs.get_string("name") != container) continue;
+      if (!cs.get_string("containerID").empty()) return container_program(pod, spec, options_.kubelet).logs;
+      throw Error(ErrorKind::BadRequest, "container " + strconv::quote(container) + " in pod " +
+                                             strconv::quote(pod_name) + " is waiting to start: " +
+                                             string_at(cs, {"state", "waiting", "reason"}));
+    }
+    throw Error(ErrorKind::BadRequest, "container " + strconv::quote(container) + " in pod " +
+                                           strconv::quote(pod_name) + " is waiting to start: ContainerCreating");
+  }
+  throw Error(ErrorKind::BadRequest, "container " + std::string(container) + " is not valid for pod " +
+                                         std::string(pod_name));
 }
 
 }  // namespace capstan::orchestrator

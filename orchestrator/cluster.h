@@ -4,6 +4,7 @@
 // capstan process opens it, does its work, settles and exits.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -34,6 +35,23 @@ struct ClusterOptions {
   NodeConfig nodes;
   KubeletConfig kubelet;
   int max_settle_steps = 1000;
+  // CAPSTAN_CRASH_AT: the store kills the process at this write point (crash tests); 0: never.
+  long crash_at = 0;
+};
+
+// The cluster's clock: the configured one, but never earlier than the virtual time the
+// cluster has been advanced to by sleep() (kept in the store, so it persists across
+// processes). With a fixed CAPSTAN_FAKE_NOW, time thus moves only when something waits.
+class ClusterClock final : public Clock {
+ public:
+  explicit ClusterClock(std::shared_ptr<const Clock> base) : base_(std::move(base)) {}
+  Seconds now() const override { return std::max(base_->now(), virtual_); }
+  void set_virtual(Seconds t) { virtual_ = t; }
+  Seconds virtual_time() const { return virtual_; }
+
+ private:
+  std::shared_ptr<const Clock> base_;
+  Seconds virtual_ = 0;
 };
 
 // Options as the CLI builds them: CAPSTAN_FAKE_NOW=<RFC 3339> fixes the clock, CAPSTAN_SEED=<n>
@@ -55,9 +73,13 @@ class Cluster final : public Client {
   Value update(const Value& object) override;
   void remove(std::string_view api_version, std::string_view kind, std::string_view ns,
               std::string_view name, Propagation propagation = Propagation::Background) override;
+  // Runs controller passes until one writes nothing. When nothing was written since the
+  // cluster last settled and no controller's wake time has come, nothing runs at all.
   SettleResult settle() override;
+  void sleep(Seconds seconds) override;
+  std::string logs(std::string_view ns, std::string_view pod, std::string_view container) override;
   const Registry& registry() const override { return registry_; }
-  Seconds now() const override { return clock_->now(); }
+  Seconds now() const override;
 
   // One pass of every controller (one transaction). Returns whether anything was written.
   bool step();
@@ -70,8 +92,11 @@ class Cluster final : public Client {
   void bootstrap();
   const ResourceType& type_for(std::string_view api_version, std::string_view kind) const;
 
+  // Reads the persisted virtual time into clock_.
+  void sync_clock() const;
+
   ClusterOptions options_;
-  std::shared_ptr<const Clock> clock_;
+  std::shared_ptr<ClusterClock> clock_;
   std::unique_ptr<Store> store_;
   Registry registry_;
   std::unique_ptr<Random> random_;

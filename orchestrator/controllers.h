@@ -28,10 +28,15 @@ void guarded(Sync&& sync) {
   }
 }
 
+// controller.GetPodFromTemplate: a pod from owner.spec.template, controlled by `owner`, named
+// generateName "<name>-" unless `name` is given.
+Value pod_from_template(const Value& owner, const std::string& name = "");
+
 void run_namespace_controller(ControllerContext& ctx);
 void run_garbage_collector(ControllerContext& ctx);
 void run_deployment_controller(ControllerContext& ctx);
 void run_replicaset_controller(ControllerContext& ctx);
+void run_job_controller(ControllerContext& ctx);
 void run_scheduler(ControllerContext& ctx);
 void run_kubelet(ControllerContext& ctx, const KubeletConfig& config);
 // Expires events older than an hour.

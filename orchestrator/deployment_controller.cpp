@@ -540,6 +540,14 @@ class DeploymentSync {
     } else {
       remove_condition(status, "ReplicaFailure");
     }
+    // The deadline passes with time alone: ask to run again just after it.
+    if (const Value* p = get_condition(status, "Progressing"); p != nullptr && has_progress_deadline(d_)) {
+      const std::string reason = p->get_string("reason");
+      const std::optional<Seconds> from = time_at(*p, {"lastUpdateTime"});
+      if (from && reason != "NewReplicaSetAvailable" && reason != "ProgressDeadlineExceeded") {
+        api_.wake_at(*from + int_at(d_, {"spec", "progressDeadlineSeconds"}) + 1);
+      }
+    }
     if (d_.find("status") != nullptr && status == *d_.find("status")) return;
     d_.set("status", status);
     write_status();

@@ -94,6 +94,7 @@ bool EventRecorder::expire(Seconds ttl) {
   const Seconds now = api_.clock().now();
   const auto expired = [&](const Value& e) {
     const std::optional<Seconds> last = time_at(e, {"lastTimestamp"});
+    if (last && *last + ttl >= now) api_.wake_at(*last + ttl + 1);
     return last && *last + ttl < now;
   };
   const std::vector<Value> old = api_.store().list_if(event_type->qualified_resource(), std::nullopt, expired);

@@ -71,6 +71,13 @@ struct DeleteOptions : Target {
 };
 Output delete_objects(Client& client, const DeleteOptions& options);
 
+// Helm's `status --show-resources` tables: for each group (in the given order) "==> KEY\n",
+// then each object printed as kubectl's human printer prints one server-side Table — its own
+// tab-aligned block, the header only when the columns differ from the previous object's —
+// and a blank line after the group.
+std::string resource_tables(Client& client,
+                            const std::vector<std::pair<std::string, std::vector<Value>>>& groups);
+
 // How kubectl prints an API error: "Error from server (NotFound): pods \"x\" not found",
 // "The Service \"x\" is invalid: ...".
 std::string error_text(const Error& error);

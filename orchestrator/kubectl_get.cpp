@@ -108,4 +108,43 @@ Output get(Client& client, const GetOptions& options) {
   return result;
 }
 
+std::string resource_tables(Client& client,
+                            const std::vector<std::pair<std::string, std::vector<Value>>>& groups) {
+  std::string out;
+  const Seconds now = client.now();
+  // HumanReadablePrinter's state across PrintObj calls: the last columns printed and whether
+  // their header has been shown.
+  std::vector<std::string> last_columns;
+  bool printed_headers = false;
+  for (const auto& [key, objects] : groups) {
+    out += "==> " + key + "\n";
+    for (const Value& o : objects) {
+      const ResourceType* type = client.registry().by_kind(o.get_string("apiVersion"), o.get_string("kind"));
+      if (type == nullptr) type = client.registry().by_kind(o.get_string("kind"));
+      if (type == nullptr) continue;
+      const std::vector<std::string> columns = table_columns(*type, false);
+      bool headers = !(printed_headers && columns == last_columns);
+      if (columns != last_columns) {
+        last_columns = columns;
+        printed_headers = false;
+        headers = true;
+      }
+      std::string text;
+      if (headers) {
+        for (std::size_t i = 0; i < columns.size(); ++i) text += (i ? "\t" : "") + columns[i];
+        text += "\n";
+      }
+      const std::vector<std::string> cells = table_row(*type, o, false, now);
+      for (std::size_t i = 0; i < cells.size(); ++i) text += (i ? "\t" : "") + cells[i];
+      text += "\n";
+      printed_headers = true;
+      TabWriter w(6, 4, 3, ' ');
+      w.write(text);
+      out += w.str();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace capstan::orchestrator::kubectl

@@ -7,27 +7,21 @@
 #include "core/strconv.h"
 #include "orchestrator/controllers.h"
 #include "orchestrator/object.h"
+#include "orchestrator/runtime.h"
 
 namespace capstan::orchestrator {
 
 namespace {
 
 struct Container {
-  enum class State { Running, Waiting };
+  enum class State { Running, Waiting, Terminated };
   State state = State::Waiting;
   bool ready = false;
-  std::string reason, message;  // waiting
+  bool started = false;         // this run has started (it is running, crashed or exited)
+  std::string reason, message;  // waiting, or terminated (Completed/Error)
   std::int64_t restarts = 0;
+  ContainerRun run;             // the runtime's view, when the container started
 };
-
-RuntimeBehavior behavior_of(const Value& pod, const Value& container, const KubeletConfig& config) {
-  const std::string requested = annotation(pod, kRuntimeAnnotation);
-  if (requested == "ImagePullBackOff") return RuntimeBehavior::ImagePullBackOff;
-  if (requested == "CrashLoopBackOff") return RuntimeBehavior::CrashLoopBackOff;
-  if (requested == "NeverReady") return RuntimeBehavior::NeverReady;
-  const auto it = config.by_image.find(container.get_string("image"));
-  return it == config.by_image.end() ? RuntimeBehavior::Run : it->second;
-}
 
 // The image reference as containerd reports it: "nginx" -> "docker.io/library/nginx:latest".
 std::string normalized_image(std::string image) {
@@ -160,6 +154,9 @@ class PodSync {
     status.set("hostIP", Value(host_ip));
     status.set("hostIPs", Value::list_of({Value::map_of({{"ip", Value(host_ip)}})}));
     if (string_at(status, {"startTime"}).empty()) status.set("startTime", Value(now_));
+    const Seconds start = time_at(status, {"startTime"}).value_or(ctx_.api.clock().now());
+    const Seconds now = ctx_.api.clock().now();
+    const std::string policy = string_at(pod, {"spec", "restartPolicy"}, "Always");
 
     const auto mount = mount_error(ctx_.api, pod);
     std::vector<std::pair<std::string, Container>> containers;
@@ -167,29 +164,35 @@ class PodSync {
     for (const Value& spec : specs) {
       Container c;
       const std::string name = spec.get_string("name");
+      const ContainerProgram program = container_program(pod, spec, config_);
       if (mount) {
         c.reason = "ContainerCreating";
       } else if (std::string err = config_error(ctx_.api, pod, spec); !err.empty()) {
         c.reason = "CreateContainerConfigError";
         c.message = err;
+      } else if (program.behavior == RuntimeBehavior::ImagePullBackOff) {
+        c.reason = "ImagePullBackOff";
+        c.message = "Back-off pulling image " + strconv::quote(spec.get_string("image"));
       } else {
-        switch (behavior_of(pod, spec, config_)) {
-          case RuntimeBehavior::ImagePullBackOff:
-            c.reason = "ImagePullBackOff";
-            c.message = "Back-off pulling image " + strconv::quote(spec.get_string("image"));
+        c.run = container_run(program, policy, start, now);
+        c.started = true;
+        c.restarts = c.run.restarts;
+        c.ready = c.run.ready && c.run.state == ContainerRun::State::Running;
+        if (c.run.next_change != 0) ctx_.api.wake_at(c.run.next_change);
+        switch (c.run.state) {
+          case ContainerRun::State::Running:
+            c.state = Container::State::Running;
             break;
-          case RuntimeBehavior::CrashLoopBackOff:
+          case ContainerRun::State::Terminated:
+            c.state = Container::State::Terminated;
+            c.reason = c.run.reason;
+            break;
+          case ContainerRun::State::Waiting:
+            c.state = Container::State::Waiting;
             c.reason = "CrashLoopBackOff";
-            c.message = "back-off 10s restarting failed container=" + name + " pod=" + name_of(pod) + "_" +
+            c.message = "back-off " + std::to_string(restart_backoff(c.run.restarts + 1)) +
+                        "s restarting failed container=" + name + " pod=" + name_of(pod) + "_" +
                         namespace_of(pod) + "(" + uid_of(pod) + ")";
-            c.restarts = 1;
-            break;
-          case RuntimeBehavior::NeverReady:
-            c.state = Container::State::Running;
-            break;
-          case RuntimeBehavior::Run:
-            c.state = Container::State::Running;
-            c.ready = true;
             break;
         }
       }
@@ -203,11 +206,12 @@ class PodSync {
     }
     Value statuses = Value::empty_list();
     std::vector<std::string> unready;
-    bool all_running = true;
+    bool any_initial_wait = false;  // a container that has not started yet
+    bool all_terminated = !specs.empty();
+    bool all_succeeded = true;
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const auto& [name, c] = containers[i];
       const Value* prev = previous_container(pod, name);
-      const bool was_running = prev != nullptr && at(*prev, {"state", "running"}) != nullptr;
       Value cs = Value::map_of({{"name", Value(name)},
                                 {"image", Value(normalized_image(specs[i].get_string("image")))},
                                 {"ready", c.ready},
@@ -215,16 +219,51 @@ class PodSync {
                                 {"started", c.state == Container::State::Running},
                                 {"lastState", Value::empty_map()}});
       if (!c.ready) unready.push_back(name);
-      if (c.state == Container::State::Running) {
-        const std::string started = was_running ? string_at(*prev, {"state", "running", "startedAt"}) : now_;
+      if (!c.started) any_initial_wait = true;
+      if (c.state != Container::State::Terminated) all_terminated = false;
+      if (c.state == Container::State::Terminated && c.run.exit_code != 0) all_succeeded = false;
+      if (c.started) {
+        // One container ID per run: the first one random, restarts derived from it.
         std::string id = prev != nullptr ? prev->get_string("containerID") : "";
-        if (id.empty()) id = "containerd://" + random_hex(64);
+        const bool new_run = id.empty() || prev == nullptr || int_at(*prev, {"restartCount"}) != c.restarts;
+        if (id.empty()) {
+          id = "containerd://" + random_hex(64);
+        } else if (new_run) {
+          id = "containerd://" + digest_of(id + "#" + std::to_string(c.restarts));
+        }
         cs.set("containerID", Value(id));
         cs.set("imageID", Value(image_id(specs[i].get_string("image"))));
-        cs.set("state", Value::map_of({{"running", Value::map_of({{"startedAt", Value(started)}})}}));
-        if (!was_running) started_events(pod, specs[i], source);
+        if (c.run.last_finished > 0) {
+          cs.set("lastState",
+                 Value::map_of({{"terminated",
+                                 Value::map_of({{"exitCode", Value::integer(c.run.last_exit)},
+                                                {"reason", Value(c.run.last_reason)},
+                                                {"startedAt", Value(format_rfc3339(c.run.last_started))},
+                                                {"finishedAt", Value(format_rfc3339(c.run.last_finished))}})}}));
+        }
+        if (c.state == Container::State::Running) {
+          cs.set("state", Value::map_of({{"running", Value::map_of({{"startedAt", Value(format_rfc3339(c.run.started_at))}})}}));
+        } else if (c.state == Container::State::Terminated) {
+          cs.set("state", Value::map_of({{"terminated",
+                                          Value::map_of({{"containerID", Value(id)},
+                                                         {"exitCode", Value::integer(c.run.exit_code)},
+                                                         {"reason", Value(c.reason)},
+                                                         {"startedAt", Value(format_rfc3339(c.run.started_at))},
+                                                         {"finishedAt", Value(format_rfc3339(c.run.finished_at))}})}}));
+        } else {
+          cs.set("state", Value::map_of({{"waiting", Value::map_of({{"reason", Value(c.reason)}, {"message", Value(c.message)}})}}));
+        }
+        if (new_run) started_events(pod, specs[i], source);
+        const std::string prev_reason = prev ? string_at(*prev, {"state", "waiting", "reason"}) : "";
+        if (c.state == Container::State::Waiting && (new_run || prev_reason != c.reason)) {
+          waiting_events(pod, specs[i], c, source);
+        }
+        if (c.state == Container::State::Running && !c.ready && new_run &&
+            specs[i].find("readinessProbe") != nullptr) {
+          ctx_.events.record(pod, "Warning", "Unhealthy", readiness_failure(pod, specs[i]), source,
+                             "spec.containers{" + name + "}");
+        }
       } else {
-        all_running = false;
         cs.set("imageID", "");
         Value waiting = Value::map_of({{"reason", Value(c.reason)}});
         if (!c.message.empty()) waiting.set("message", Value(c.message));
@@ -241,19 +280,28 @@ class PodSync {
       const std::string msg = "MountVolume.SetUp failed for volume " + strconv::quote(mount->first) + " : " + mount->second;
       ctx_.events.record(pod, "Warning", "FailedMount", msg, source);
     }
+    std::string phase = "Running";
+    if (any_initial_wait) {
+      phase = "Pending";
+    } else if (all_terminated) {
+      phase = all_succeeded ? "Succeeded" : "Failed";
+    }
+    const bool finished = phase == "Succeeded" || phase == "Failed";
     std::string names;
     for (const std::string& n : unready) names += (names.empty() ? "" : " ") + n;
     const std::string not_ready_msg = "containers with unready status: [" + names + "]";
     const bool ready = unready.empty();
+    const std::string why = finished ? "PodCompleted" : (ready ? "" : "ContainersNotReady");
+    const std::string why_msg = finished || ready ? "" : not_ready_msg;
     Value conditions = Value::list_of(
-        {pod_condition(pod, "PodReadyToStartContainers", !mount, "", "", now_),
-         pod_condition(pod, "Initialized", true, "", "", now_),
-         pod_condition(pod, "Ready", ready, ready ? "" : "ContainersNotReady", ready ? "" : not_ready_msg, now_),
-         pod_condition(pod, "ContainersReady", ready, ready ? "" : "ContainersNotReady", ready ? "" : not_ready_msg, now_)});
+        {pod_condition(pod, "PodReadyToStartContainers", !mount && !finished, "", "", now_),
+         pod_condition(pod, "Initialized", true, finished ? "PodCompleted" : "", "", now_),
+         pod_condition(pod, "Ready", ready && !finished, why, why_msg, now_),
+         pod_condition(pod, "ContainersReady", ready && !finished, why, why_msg, now_)});
     if (const Value* scheduled = condition(pod, "PodScheduled")) conditions.push_back(*scheduled);
     status.set("conditions", conditions);
     status.set("containerStatuses", statuses);
-    status.set("phase", all_running ? "Running" : "Pending");
+    status.set("phase", Value(phase));
     pod.set("status", status);
     ctx_.api.update_status(std::move(pod));
   }
@@ -297,6 +345,21 @@ class PodSync {
     ctx_.events.record(pod, "Normal", "Started", "Started container " + name, source, path);
   }
 
+  // The message a failing readiness probe of this kind reports (prober.go results).
+  static std::string readiness_failure(const Value& pod, const Value& spec) {
+    const Value* probe = spec.find("readinessProbe");
+    if (probe->find("httpGet") != nullptr) {
+      return "Readiness probe failed: HTTP probe failed with statuscode: 503";
+    }
+    if (const Value* tcp = probe->find("tcpSocket")) {
+      const Value* port = tcp->find("port");
+      return "Readiness probe failed: dial tcp " + string_at(pod, {"status", "podIP"}) + ":" +
+             (port != nullptr ? (port->is_string() ? port->as_string() : std::to_string(port->integer_value())) : "") +
+             ": connect: connection refused";
+    }
+    return "Readiness probe failed: ";
+  }
+
   void waiting_events(const Value& pod, const Value& spec, const Container& c, const EventSource& source) {
     const std::string path = "spec.containers{" + spec.get_string("name") + "}";
     const std::string image = spec.get_string("image");
@@ -333,8 +396,9 @@ void run_kubelet(ControllerContext& ctx, const KubeletConfig& config) {
   const ResourceType& node_type = *ctx.api.registry().by_kind("v1", "Node");
   const ResourceType& pod_type = *ctx.api.registry().by_kind("v1", "Pod");
   const std::vector<Value> nodes = ctx.api.list(node_type, std::nullopt);
-  // Per node: the pod IPs in use and the pods still starting. Started containers never go back
-  // (the runtime rules only affect starting), so running pods need nothing.
+  // Per node: the pod IPs in use and the pods whose status may change: those still starting,
+  // and those whose containers exit (batch pods, declared exits, crash loops). Containers
+  // that run for ever need nothing once started.
   std::map<std::string, std::set<std::string>> used_ips;
   std::map<std::string, std::vector<Value>> starting;
   ctx.api.scan(pod_type, std::nullopt, [&](const Value& p) {
@@ -346,7 +410,9 @@ void run_kubelet(ControllerContext& ctx, const KubeletConfig& config) {
     const auto& statuses = list_at(p, {"status", "containerStatuses"});
     bool all_started = phase == "Running" && statuses.size() == list_at(p, {"spec", "containers"}).size();
     for (const Value& cs : statuses) all_started = all_started && at(cs, {"state", "running"}) != nullptr;
-    if (!all_started) starting[node].push_back(p.deep_copy());
+    bool exits = false;
+    for (const Value& c : list_at(p, {"spec", "containers"})) exits = exits || container_program(p, c, config).exit_after.has_value();
+    if (!all_started || exits) starting[node].push_back(p.deep_copy());
   });
   for (const Value& node : nodes) {
     // Only the kubelet writes pod status during its pass, so the listed copies are current.

@@ -16,22 +16,6 @@ namespace {
 const EventSource kSource{"replicaset-controller", ""};
 constexpr std::int64_t kBurstReplicas = 500;
 
-// controller.GetPodFromTemplate
-Value pod_from_template(const Value& rs) {
-  const Value* tmpl = at(rs, {"spec", "template"});
-  Value meta = Value::map_of({{"generateName", Value(name_of(rs) + "-")},
-                              {"namespace", Value(namespace_of(rs))},
-                              {"ownerReferences", Value::list_of({owner_reference(rs, true)})}});
-  if (const Value* l = at(*tmpl, {"metadata", "labels"})) meta.set("labels", l->deep_copy());
-  if (const Value* a = at(*tmpl, {"metadata", "annotations"})) meta.set("annotations", a->deep_copy());
-  if (const Value* f = at(*tmpl, {"metadata", "finalizers"})) meta.set("finalizers", f->deep_copy());
-  const Value* spec = tmpl->find("spec");
-  return Value::map_of({{"apiVersion", "v1"},
-                        {"kind", "Pod"},
-                        {"metadata", meta},
-                        {"spec", spec ? spec->deep_copy() : Value::empty_map()}});
-}
-
 class ReplicaSetSync {
  public:
   ReplicaSetSync(ControllerContext& ctx, Value rs)
@@ -148,7 +132,11 @@ class ReplicaSetSync {
       if (template_selector.matches(labels_of(pod))) ++fully;
       if (pod_ready(pod)) {
         ++ready;
-        if (pod_available(pod, min_ready, now_)) ++available;
+        if (pod_available(pod, min_ready, now_)) {
+          ++available;
+        } else if (const std::optional<Seconds> since = time_at(*condition(pod, "Ready"), {"lastTransitionTime"})) {
+          api_.wake_at(*since + min_ready + 1);  // available once ready for minReadySeconds
+        }
       }
     }
     const Value* failure = deployment::get_condition(status, "ReplicaFailure");

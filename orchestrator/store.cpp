@@ -1,7 +1,9 @@
 // SQLite-backed object store with an in-memory read copy (see store.h).
 #include "orchestrator/store.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "core/json.h"
@@ -212,6 +214,7 @@ void Store::put(std::string_view resource, const Value& object) {
   bind_text(put_stmt_, 4, body);
   step_done(db_, put_stmt_, "write object");
   objects[key] = object.deep_copy();
+  dirty_ = true;
 }
 
 void Store::erase(std::string_view resource, std::string_view ns, std::string_view name) {
@@ -227,6 +230,7 @@ void Store::erase(std::string_view resource, std::string_view ns, std::string_vi
   bind_text(erase_stmt_, 3, name);
   step_done(db_, erase_stmt_, "delete object");
   r->second.erase(it);
+  dirty_ = true;
 }
 
 std::optional<std::string> Store::meta(std::string_view key) {
@@ -247,6 +251,11 @@ void Store::set_meta(std::string_view key, std::string_view value) {
   meta_[std::string(key)] = std::string(value);
 }
 
+std::int64_t Store::write_seq() {
+  const std::optional<std::string> v = meta("writeSeq");
+  return v ? std::stoll(*v) : 0;
+}
+
 std::int64_t Store::next_resource_version() {
   const std::optional<std::string> current = meta("resourceVersion");
   const std::int64_t next = (current ? std::stoll(*current) : 0) + 1;
@@ -264,10 +273,20 @@ void Store::transaction(const std::function<void()>& body) {
   exec("BEGIN IMMEDIATE");
   if (data_version() != data_version_) load();
   depth_ = 1;
+  dirty_ = false;
   undo_.clear();
   meta_undo_.clear();
+  const auto write_point = [this] {
+    if (crash_at_ > 0 && ++write_points_ == crash_at_) ::kill(::getpid(), SIGKILL);
+  };
+  bool wrote = false;
   try {
     body();
+    wrote = dirty_;
+    if (wrote) {
+      set_meta("writeSeq", std::to_string(write_seq() + 1));
+      write_point();
+    }
     exec("COMMIT");
   } catch (...) {
     depth_ = 0;
@@ -299,6 +318,7 @@ void Store::transaction(const std::function<void()>& body) {
   undo_.clear();
   meta_undo_.clear();
   data_version_ = data_version();
+  if (wrote) write_point();
 }
 
 }  // namespace capstan::orchestrator

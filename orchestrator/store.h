@@ -51,6 +51,15 @@ class Store {
   // Increments and returns the global resourceVersion counter (like etcd's revision).
   std::int64_t next_resource_version();
 
+  // Counts committed transactions that wrote objects (persisted as meta "writeSeq"), so a later
+  // process can tell whether anything changed since the cluster last settled.
+  std::int64_t write_seq();
+
+  // Fault injection for crash tests: with `crash_at` = n > 0, the process kills itself with
+  // SIGKILL at the n-th write point, counting two per transaction that writes: just before
+  // its COMMIT (the transaction is lost) and just after (it is durable).
+  void set_crash_at(long n) { crash_at_ = n; }
+
   // Runs `body` in a transaction: committed when it returns, rolled back (file and memory) when
   // it throws. Nested calls join the outer transaction.
   void transaction(const std::function<void()>& body);
@@ -78,6 +87,9 @@ class Store {
   std::map<std::string, std::map<Key, Value>, std::less<>> objects_;
   std::map<std::string, std::string, std::less<>> meta_;
   int depth_ = 0;
+  bool dirty_ = false;  // the current transaction put or erased an object
+  long crash_at_ = 0;
+  long write_points_ = 0;
   std::vector<Undo> undo_;
   std::vector<std::pair<std::string, std::optional<std::string>>> meta_undo_;
 };

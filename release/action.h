@@ -21,6 +21,8 @@ struct Configuration {
   KubeClient& kube;
   Clock& clock;
   std::function<void(const std::string&)> log = [](const std::string&) {};
+  // Where hook-output-log-policy logs go (Helm: its log writer, standard error); unset: dropped.
+  std::function<void(const std::string&)> hook_output = nullptr;
 };
 
 // .Release as templates see it (chartutil.ReleaseOptions).
@@ -33,11 +35,18 @@ struct ReleaseOptions {
 };
 
 // What rendering a chart produced (action.renderResources).
+// One crds/ file (chart.CRD): installed before the chart's objects, never templated.
+struct CrdDocument {
+  std::string name;  // "crds/x.yaml"
+  std::string data;
+};
+
 struct RenderedChart {
   Value chart;           // the chart as stored in the record (see Release::chart)
   std::string manifest;  // "---\n# Source: path\n<doc>\n" per object, in install order
   std::vector<Hook> hooks;
   std::string notes;
+  std::vector<CrdDocument> crds;  // the chart's and its subcharts' crds/ files, in Helm's order
 };
 
 struct RenderRequest {

@@ -2,6 +2,7 @@
 #include "release/chart_record.h"
 
 #include "chart/coalesce.h"
+#include "release/go_time.h"
 
 namespace capstan::release {
 
@@ -77,11 +78,26 @@ std::vector<chart::File> files_of(const Value* files) {
   return out;
 }
 
+// chart.Lock as Helm stores it: Chart.lock's fields, with `generated` re-marshalled as a Go
+// time.Time (RFC 3339 with nanoseconds) and each dependency a chart.Dependency.
+Value lock_value(const Value& lock) {
+  if (!lock.is_map()) return Value();
+  Value out = Value::empty_map();
+  const Value* generated = lock.find("generated");
+  std::string when = generated != nullptr && generated->is_string() ? generated->as_string() : "";
+  if (const std::optional<Time> t = parse_rfc3339(when)) when = format_rfc3339_nano(*t);
+  out.set("generated", when.empty() ? "0001-01-01T00:00:00Z" : when);
+  out.set("digest", lock.get_string("digest"));
+  const Value* deps = lock.find("dependencies");
+  out.set("dependencies", deps != nullptr && deps->is_list() ? deps->deep_copy() : Value());
+  return out;
+}
+
 }  // namespace
 
 Value chart_record(const chart::Chart& c) {
   return Value::map_of({{"metadata", c.has_metadata ? metadata_value(c.metadata) : Value()},
-                        {"lock", Value()},
+                        {"lock", lock_value(c.lock)},
                         {"templates", files_value(c.templates)},
                         {"values", c.values.is_map() ? c.values.deep_copy() : Value()},
                         {"schema", c.schema.empty() ? Value() : Value::bytes(c.schema)},

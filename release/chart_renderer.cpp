@@ -50,6 +50,8 @@ Renderer chart_renderer(std::shared_ptr<chart::Chart> chart, ChartRenderSettings
     options.release.is_install = request.release.is_install;
     options.release.is_upgrade = request.release.is_upgrade;
     options.engine = settings.engine;
+    options.skip_schema_validation = settings.skip_schema_validation;
+    options.sub_notes = settings.sub_notes;
     options.log = settings.log;
     if (settings.lookup != nullptr) {
       Cluster* cluster = settings.lookup;
@@ -67,6 +69,9 @@ Renderer chart_renderer(std::shared_ptr<chart::Chart> chart, ChartRenderSettings
     out.manifest = std::move(rendered.manifest);
     out.notes = std::move(rendered.notes);
     for (const chart::Hook& h : rendered.hooks) out.hooks.push_back(to_hook(h));
+    for (const chart::CrdFile& crd : chart::crd_objects(*chart)) {
+      out.crds.push_back({crd.name, crd.file->data});
+    }
     return out;
   };
 }

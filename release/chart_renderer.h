@@ -16,6 +16,8 @@ struct ChartRenderSettings {
   templating::EngineOptions engine;  // clock and randomness for Sprig
   chart::Log log;                    // Helm's warnings (coalescing, deprecation)
   Cluster* lookup = nullptr;         // where `lookup` looks; nullptr answers empty maps
+  bool skip_schema_validation = false;  // --skip-schema-validation
+  bool sub_notes = false;               // --render-subchart-notes
 };
 
 Renderer chart_renderer(std::shared_ptr<chart::Chart> chart, ChartRenderSettings settings);

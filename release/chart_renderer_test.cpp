@@ -67,3 +67,32 @@ TEST_CASE("the demo chart installs with staging values", "[chart_renderer]") {
   CHECK(dep2->find_path({"spec", "template", "metadata", "labels"})->get_string("environment") ==
         "staging");
 }
+
+TEST_CASE("the record keeps Chart.lock as Helm's chart.Lock; crds/ are installed first",
+          "[chart_renderer]") {
+  DemoEnv env;
+  auto chart = capstan::chart::load(capstan::testing::testdata("release/charts/locked"));
+  rel::ChartRenderSettings settings;
+  const rel::Renderer render = rel::chart_renderer(chart, settings);
+  rel::InstallOptions o;
+  o.release_name = "locked";
+  const rel::Release r = rel::install(env.cfg, render, Value::empty_map(), o);
+  const std::string json = rel::encode_release_json(r);
+  CHECK(json.find(R"("lock":{"generated":"2025-03-04T05:06:07.123456789+01:00",)"
+                  R"("digest":"sha256:0d8c1fa9a2b5d0e5b7a0b9b7e5f1b1f8f6f2f0f8e9d2c3b4a5968778695a4b3c",)"
+                  R"("dependencies":[{"name":"common","version":"2.1.0",)"
+                  R"("repository":"https://charts.example.com"}]})") != std::string::npos);
+  CHECK(env.cluster.writes.front() ==
+        "create CustomResourceDefinition things.example.com");
+  // A CRD that exists already is skipped; --skip-crds does not touch it at all.
+  rel::InstallOptions again;
+  again.release_name = "locked2";
+  rel::install(env.cfg, render, Value::empty_map(), again);
+  CHECK(env.cluster.count("CustomResourceDefinition") == 1);
+  env.cluster.writes.clear();
+  rel::InstallOptions skip;
+  skip.release_name = "locked3";
+  skip.skip_crds = true;
+  rel::install(env.cfg, render, Value::empty_map(), skip);
+  CHECK(env.cluster.writes == std::vector<std::string>{"create ConfigMap default/locked3"});
+}

@@ -4,6 +4,7 @@
 // metadata, spec, ...); errors are capstan::Error with the API server's messages.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,6 +44,13 @@ class Cluster {
   // Lets the controllers reconcile until nothing changes (Deployments make ReplicaSets, pods
   // start, endpoints follow).
   virtual void settle() = 0;
+  // The cluster's clock, in Unix seconds (virtual for the embedded cluster).
+  virtual std::int64_t now() = 0;
+  // Waits `seconds` of cluster time (the embedded cluster advances its virtual clock).
+  virtual void sleep(std::int64_t seconds) = 0;
+  // A container's log; throws the API server's error when the container has not started.
+  virtual std::string logs(const std::string& ns, const std::string& pod,
+                           const std::string& container) = 0;
 };
 
 ObjectKey key_of(const Value& object);

@@ -87,6 +87,14 @@ class FakeCluster final : public Cluster {
     if (on_settle) on_settle(*this);
   }
 
+  std::int64_t now() override { return clock; }
+  void sleep(std::int64_t seconds) override { clock += seconds; }
+  std::string logs(const std::string& ns, const std::string& pod, const std::string&) override {
+    auto it = pod_logs.find(ns + "/" + pod);
+    if (it == pod_logs.end()) throw Error(ErrorKind::BadRequest, "container not started");
+    return it->second;
+  }
+
   // Direct access for tests (no write log).
   void put(const Value& object) { objects_[id(key_of(object))] = object.deep_copy(); }
   std::size_t count(const std::string& kind) const {
@@ -99,6 +107,8 @@ class FakeCluster final : public Cluster {
   int settles = 0;
   std::string fail_create_kind;
   std::function<void(FakeCluster&)> on_settle;
+  std::int64_t clock = 1767225600;
+  std::map<std::string, std::string> pod_logs;  // "ns/pod" -> log
 
  private:
   using Id = std::tuple<std::string, std::string, std::string>;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "templating/sprig_time.h"
+
 namespace capstan::release {
 
 namespace {
@@ -116,6 +118,20 @@ std::string format_go_string(const Time& t) {
     out += offset_text(t.offset_seconds, false);
   }
   return out;
+}
+
+std::string format_go_layout(const Time& t, std::string_view layout) {
+  namespace gotime = templating::gotime;
+  gotime::LocationPtr loc;
+  if (t.offset_seconds == 0) {
+    loc = gotime::utc();
+  } else if (local_offset(t.unix_seconds) == t.offset_seconds) {
+    loc = gotime::local();
+  } else {
+    loc = gotime::fixed_zone("", t.offset_seconds);
+  }
+  const gotime::Time go = t.is_zero() ? gotime::Time() : gotime::Time::unix(t.unix_seconds, t.nanos).in(loc);
+  return go.format(layout);
 }
 
 std::optional<Time> parse_rfc3339(std::string_view s) {

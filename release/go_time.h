@@ -43,6 +43,10 @@ std::string format_ansic(const Time& t);
 // times into time.Local), else the numeric offset, as Go prints a nameless fixed zone.
 std::string format_go_string(const Time& t);
 
+// time.Time.Format(layout) with any Go layout (list --time-format), in the time's zone named
+// as format_go_string names it.
+std::string format_go_layout(const Time& t, std::string_view layout);
+
 // time.Parse(time.RFC3339, s) as UnmarshalJSON does it (fractional seconds accepted);
 // nullopt when malformed.
 std::optional<Time> parse_rfc3339(std::string_view s);

@@ -45,6 +45,29 @@ void create_namespace(Configuration& cfg, const std::string& ns) {
   }
 }
 
+// installCRDs: each crds/ file in order, existing CRDs skipped.
+void install_crds(Configuration& cfg, const std::vector<CrdDocument>& crds) {
+  for (const CrdDocument& crd : crds) {
+    std::vector<Resource> resources;
+    try {
+      resources = build_resources(crd.data, "");
+    } catch (const Error& e) {
+      throw Error(e.kind(), "failed to install CRD " + crd.name + ": " + e.what());
+    }
+    for (const Resource& r : resources) {
+      try {
+        cfg.kube.cluster().create(r.object);
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::AlreadyExists) {
+          cfg.log("CRD " + r.name + " is already present. Skipping.");
+          continue;
+        }
+        throw Error(e.kind(), "failed to install CRD " + crd.name + ": " + e.what());
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Release install(Configuration& cfg, const Renderer& render, const Value& values,
@@ -60,6 +83,17 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
   request.values = values;
   request.release = ReleaseOptions{o.release_name, o.ns, 1, true, false};
   const RenderedChart rendered = render(request);
+  // Helm installs crds/ before rendering (and before building the objects, which may be of
+  // the new kinds); here rendering comes first, so a chart that fails to render leaves the
+  // cluster untouched.
+  if (!o.skip_crds && !rendered.crds.empty()) {
+    if (o.dry_run) {
+      cfg.log("WARNING: This chart or one of its subcharts contains CRDs. Rendering may fail or "
+              "contain inaccuracies.");
+    } else {
+      install_crds(cfg, rendered.crds);
+    }
+  }
 
   const Time now = cfg.clock.now();
   Release rel;
@@ -107,7 +141,7 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
   try {
     if (!o.disable_hooks) {
       try {
-        exec_hooks(cfg, rel, "pre-install", true);
+        exec_hooks(cfg, rel, "pre-install", true, o.timeout);
       } catch (const Error& e) {
         throw Error(e.kind(), std::string("failed pre-install: ") + e.what());
       }
@@ -116,12 +150,15 @@ Release install(Configuration& cfg, const Renderer& render, const Value& values,
       if (!resources.empty()) cfg.kube.create(resources);
     } else {
       UpdateResult result;
-      cfg.kube.update(adopt, resources, result);
+      KubeClient::UpdateOptions update;
+      update.force = o.force;
+      update.three_way_for_custom = o.take_ownership;
+      cfg.kube.update(adopt, resources, result, update);
     }
     cfg.kube.settle();
     if (!o.disable_hooks) {
       try {
-        exec_hooks(cfg, rel, "post-install", true);
+        exec_hooks(cfg, rel, "post-install", true, o.timeout);
       } catch (const Error& e) {
         throw Error(e.kind(), std::string("failed post-install: ") + e.what());
       }

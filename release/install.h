@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <cstdint>
 #include <string>
 
 #include "release/action.h"
@@ -19,6 +20,9 @@ struct InstallOptions {
   bool replace = false;  // re-use the name of an uninstalled (kept) or failed release
   bool disable_hooks = false;
   bool take_ownership = false;
+  bool skip_crds = false;
+  std::int64_t timeout = 300;  // --timeout in seconds: each hook, each wait
+  bool force = false;  // adopted objects are replaced instead of patched  // --skip-crds: do not install the chart's crds/ files
   std::string description;
   std::map<std::string, std::string> labels;  // release labels (-l)
 };

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "release/merge_patch.h"
+#include "release/strategic_merge.h"
 
 namespace capstan::release {
 
@@ -137,8 +138,32 @@ void KubeClient::create(const std::vector<Resource>& resources) {
   if (!errs.empty()) throw Error(ErrorKind::Invalid, multierror(errs));
 }
 
+Value KubeClient::updated_object(const Resource& target, const Value& original, const Value& live,
+                                 const UpdateOptions& options) {
+  if (options.force) {
+    Value replacement = target.object.deep_copy();
+    const Value* rv = live.find_path({"metadata", "resourceVersion"});
+    if (rv != nullptr) replacement["metadata"].set("resourceVersion", *rv);
+    return replacement;
+  }
+  try {
+    if (strategic_kind(target.api_version, target.kind)) {
+      return three_way_strategic_merge(original, target.object, live);
+    }
+    if (options.three_way_for_custom) {
+      return apply_merge_patch(live, three_way_merge_patch(original, target.object, live));
+    }
+    // jsonpatch.CreateMergePatch(original, target): the live object only as the base.
+    const Value empty = Value::empty_map();
+    return apply_merge_patch(live, create_merge_patch(original.is_map() ? original : empty,
+                                                      target.object));
+  } catch (const Error& e) {
+    throw Error(e.kind(), std::string("failed to create patch: ") + e.what());
+  }
+}
+
 void KubeClient::update(const std::vector<Resource>& original, const std::vector<Resource>& target,
-                        UpdateResult& result) {
+                        UpdateResult& result, const UpdateOptions& options) {
   std::vector<std::string> update_errors;
   for (const Resource& r : target) {
     const std::optional<Value> live = cluster_.get(key_of(r));
@@ -156,16 +181,14 @@ void KubeClient::update(const std::vector<Resource>& original, const std::vector
       throw Error(ErrorKind::NotFound, "no " + r.kind + " with the name \"" + r.name + "\" found");
     }
     try {
-      Value patch;
-      try {
-        patch = three_way_merge_patch(before->object, r.object, *live);
-      } catch (const Error& e) {
-        throw Error(e.kind(), std::string("failed to create patch: ") + e.what());
-      }
-      if (patch.size() > 0) {
+      const Value next = updated_object(r, before->object, *live, options);
+      if (!(next == *live)) {
         try {
-          cluster_.update(apply_merge_patch(*live, patch));
+          cluster_.update(next);
         } catch (const Error& e) {
+          if (options.force) {
+            throw Error(e.kind(), std::string("failed to replace object: ") + e.what());
+          }
           throw Error(e.kind(), "cannot patch \"" + r.name + "\" with kind " + r.kind + ": " +
                                     e.what());
         }

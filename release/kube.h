@@ -56,12 +56,33 @@ class KubeClient {
   // Helm's multierror ("1 error occurred:\n\t* ...\n\n").
   void create(const std::vector<Resource>& resources);
 
+  struct UpdateOptions {
+    // --force: replace each existing object with the manifest's (Helper.Replace with the live
+    // resourceVersion) instead of patching it.
+    bool force = false;
+    // UpdateThreeWayMerge (install/upgrade --take-ownership): custom resources get the
+    // three-way JSON merge patch; otherwise Helm sends them a two-way one (previous manifest
+    // to new manifest) that ignores the live object.
+    bool three_way_for_custom = false;
+  };
+
   // Brings the cluster from `original` (the previous manifest) to `target`: missing objects
-  // are created, existing ones patched with the three-way merge, and objects of `original`
-  // that `target` no longer has are deleted unless annotated keep. On failure the partial
-  // result is in `result` and an Error is thrown.
+  // are created, existing built-in ones patched with the three-way strategic merge (custom
+  // resources with a JSON merge patch), and objects of `original` that `target` no longer has
+  // are deleted unless annotated keep. On failure the partial result is in `result` and an
+  // Error is thrown.
   void update(const std::vector<Resource>& original, const std::vector<Resource>& target,
-              UpdateResult& result);
+              UpdateResult& result, const UpdateOptions& options);
+  void update(const std::vector<Resource>& original, const std::vector<Resource>& target,
+              UpdateResult& result) {
+    update(original, target, result, UpdateOptions{});
+  }
+
+  // The object an update would store for `target` given its previous manifest object
+  // (`original`, null when none) and the live one: Helm's patch applied (or, with force, the
+  // replacement). Throws "failed to create patch: ..." as Helm words it.
+  static Value updated_object(const Resource& target, const Value& original, const Value& live,
+                              const UpdateOptions& options);
 
   // Deletes each resource (absent ones count as deleted); returns error messages, if any.
   std::vector<std::string> remove(const std::vector<Resource>& resources,

@@ -35,4 +35,18 @@ std::optional<std::string> release_name_error(std::string_view name) {
   return std::nullopt;
 }
 
+std::string template_name(std::string_view name_template,
+                          const templating::EngineOptions& options) {
+  if (name_template.empty()) return "";
+  templating::EngineOptions o = options;
+  o.missing_key = templating::MissingKey::Default;
+  templating::Engine engine(o);
+  std::string out;
+  templating::run_with_big_stack([&] {
+    engine.parse("name-template", name_template);
+    out = engine.execute("name-template", Value());
+  });
+  return out;
+}
+
 }  // namespace capstan::release

@@ -49,6 +49,12 @@ class OrchestratorCluster final : public Cluster {
   }
 
   void settle() override { client_.settle(); }
+  std::int64_t now() override { return client_.now(); }
+  void sleep(std::int64_t seconds) override { client_.sleep(seconds); }
+  std::string logs(const std::string& ns, const std::string& pod,
+                   const std::string& container) override {
+    return client_.logs(ns, pod, container);
+  }
 
   orchestrator::Client& client() { return client_; }
 

@@ -52,8 +52,10 @@ void append_quoted(std::string& out, std::string_view key, const std::string& va
   out += json::encode(Value(key)) + ":" + json::encode(Value(value));
 }
 
-std::string list_updated(const Release& r) {
-  return r.info.last_deployed.is_zero() ? "-" : format_go_string(r.info.last_deployed);
+std::string list_updated(const Release& r, const std::string& layout) {
+  if (r.info.last_deployed.is_zero()) return "-";
+  return layout.empty() ? format_go_string(r.info.last_deployed)
+                        : format_go_layout(r.info.last_deployed, layout);
 }
 
 }  // namespace
@@ -119,7 +121,7 @@ std::string format_list(const std::vector<Release>& releases, OutputFormat forma
                       "APP VERSION"});
     }
     for (const Release& r : releases) {
-      rows.push_back({r.name, r.ns, std::to_string(r.version), list_updated(r),
+      rows.push_back({r.name, r.ns, std::to_string(r.version), list_updated(r, options.time_format),
                       std::string(status_name(r.info.status)), format_chart_name(r.chart),
                       format_app_version(r.chart)});
     }
@@ -131,7 +133,7 @@ std::string format_list(const std::vector<Release>& releases, OutputFormat forma
       items.push_back(Value::map_of({{"name", r.name},
                                      {"namespace", r.ns},
                                      {"revision", std::to_string(r.version)},
-                                     {"updated", list_updated(r)},
+                                     {"updated", list_updated(r, options.time_format)},
                                      {"status", std::string(status_name(r.info.status))},
                                      {"chart", format_chart_name(r.chart)},
                                      {"app_version", format_app_version(r.chart)}}));
@@ -146,7 +148,7 @@ std::string format_list(const std::vector<Release>& releases, OutputFormat forma
     append_quoted(out, "name", r.name, true);
     append_quoted(out, "namespace", r.ns, false);
     append_quoted(out, "revision", std::to_string(r.version), false);
-    append_quoted(out, "updated", list_updated(r), false);
+    append_quoted(out, "updated", list_updated(r, options.time_format), false);
     append_quoted(out, "status", std::string(status_name(r.info.status)), false);
     append_quoted(out, "chart", format_chart_name(r.chart), false);
     append_quoted(out, "app_version", format_app_version(r.chart), false);
@@ -172,6 +174,9 @@ std::string format_status(const Release& r, OutputFormat format,
     out += "APP_VERSION: " + chart_app_version(r.chart) + "\n";
   }
   if (options.show_description) out += "DESCRIPTION: " + r.info.description + "\n";
+  if (options.show_resources && !r.info.resources.empty()) {
+    out += "RESOURCES:\n" + options.resources_text + "\n";
+  }
   // Test hooks that have run are listed; otherwise "None".
   bool any_test = false;
   std::string tests;

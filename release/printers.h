@@ -26,6 +26,7 @@ std::string format_history(const std::vector<Release>& revisions, OutputFormat f
 struct ListPrintOptions {
   bool no_headers = false;
   bool short_names = false;  // -q: names only
+  std::string time_format;   // --time-format: a Go layout for UPDATED
 };
 // list: NAME NAMESPACE REVISION UPDATED STATUS CHART APP VERSION.
 std::string format_list(const std::vector<Release>& releases, OutputFormat format,
@@ -35,6 +36,10 @@ struct StatusPrintOptions {
   bool show_description = false;
   bool show_metadata = false;
   bool hide_notes = false;
+  // --show-resources: the tables of release.info.resources, as the cluster's printer made them
+  // ("==> v1/Service\n...\n\n" per group); printed when the release has resources.
+  bool show_resources = false;
+  std::string resources_text;
   // --debug: USER-SUPPLIED VALUES, COMPUTED VALUES (given here), hooks and manifest.
   bool debug = false;
   Value computed_values;

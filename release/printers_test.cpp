@@ -61,14 +61,19 @@ TEST_CASE("list table, short and JSON forms", "[printers]") {
         "VERSION\n"
         "demo\tdefault  \t3       \t2026-01-01 00:00:03 +0000 UTC\tdeployed\tdemo-1.0.1\t          "
         " \n");
-  CHECK(rel::format_list(rels, rel::OutputFormat::Table, {false, true}) == "demo\n");
+  CHECK(rel::format_list(rels, rel::OutputFormat::Table, {false, true, ""}) == "demo\n");
   CHECK(rel::format_list({}, rel::OutputFormat::Json) == "[]\n");
   CHECK(
       rel::format_list(rels, rel::OutputFormat::Json) ==
       R"([{"name":"demo","namespace":"default","revision":"3","updated":"2026-01-01 00:00:03 +0000 UTC","status":"deployed","chart":"demo-1.0.1","app_version":""}])"
       "\n");
-  CHECK(rel::format_list(rels, rel::OutputFormat::Table, {true, false}) ==
+  CHECK(rel::format_list(rels, rel::OutputFormat::Table, {true, false, ""}) ==
         "demo\tdefault\t3\t2026-01-01 00:00:03 +0000 UTC\tdeployed\tdemo-1.0.1\t\n");
+  // --time-format takes any Go layout.
+  CHECK(rel::format_list(rels, rel::OutputFormat::Table, {true, false, "2006-01-02 15:04:05Z0700"}) ==
+        "demo\tdefault\t3\t2026-01-01 00:00:03Z\tdeployed\tdemo-1.0.1\t\n");
+  CHECK(rel::format_list(rels, rel::OutputFormat::Table, {true, false, "Jan _2 3:04PM"}) ==
+        "demo\tdefault\t3\tJan  1 12:00AM\tdeployed\tdemo-1.0.1\t\n");
 }
 
 TEST_CASE("status text", "[printers]") {

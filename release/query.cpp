@@ -56,8 +56,8 @@ unsigned state_mask(const ListOptions& o) {
 
 struct Requirement {
   std::string key;
-  enum { Equals, NotEquals, Exists, NotExists } op;
-  std::string value;
+  enum { Equals, NotEquals, Exists, NotExists, In, NotIn } op;
+  std::vector<std::string> values;
 };
 
 std::string trim(std::string s) {
@@ -67,29 +67,61 @@ std::string trim(std::string s) {
   return s.substr(b);
 }
 
+// Splits at commas outside parentheses ("a in (x,y),b" is two requirements).
+std::vector<std::string> split_requirements(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string current;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  parts.push_back(current);
+  return parts;
+}
+
+// k8s.io/apimachinery labels.Parse: k=v, k==v, k!=v, k in (a,b), k notin (a,b), k, !k.
 std::vector<Requirement> parse_selector(const std::string& text) {
   std::vector<Requirement> out;
-  std::size_t start = 0;
-  while (start <= text.size() && !trim(text).empty()) {
-    std::size_t comma = text.find(',', start);
-    std::string part = trim(text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                          : comma - start));
+  if (trim(text).empty()) return out;
+  for (const std::string& raw : split_requirements(text)) {
+    const std::string part = trim(raw);
     if (part.empty()) throw Error(ErrorKind::BadRequest, "found '', expected: identifier");
     Requirement r;
+    const auto set_op = [&](std::size_t word, std::size_t len, decltype(Requirement::op) op) {
+      const std::size_t open = part.find('(', word + len);
+      const std::size_t close = part.rfind(')');
+      if (open == std::string::npos || close == std::string::npos || close < open) {
+        throw Error(ErrorKind::BadRequest, "found '" + part.substr(word + len) +
+                                               "', expected: '('");
+      }
+      r = {trim(part.substr(0, word)), op, {}};
+      for (const std::string& v : split_requirements(part.substr(open + 1, close - open - 1))) {
+        r.values.push_back(trim(v));
+      }
+    };
     if (std::size_t p = part.find("!="); p != std::string::npos) {
-      r = {trim(part.substr(0, p)), Requirement::NotEquals, trim(part.substr(p + 2))};
+      r = {trim(part.substr(0, p)), Requirement::NotEquals, {trim(part.substr(p + 2))}};
     } else if (std::size_t q = part.find("=="); q != std::string::npos) {
-      r = {trim(part.substr(0, q)), Requirement::Equals, trim(part.substr(q + 2))};
+      r = {trim(part.substr(0, q)), Requirement::Equals, {trim(part.substr(q + 2))}};
     } else if (std::size_t e = part.find('='); e != std::string::npos) {
-      r = {trim(part.substr(0, e)), Requirement::Equals, trim(part.substr(e + 1))};
+      r = {trim(part.substr(0, e)), Requirement::Equals, {trim(part.substr(e + 1))}};
+    } else if (std::size_t n = part.find(" notin "); n != std::string::npos) {
+      set_op(n, 7, Requirement::NotIn);
+    } else if (std::size_t i = part.find(" in "); i != std::string::npos) {
+      set_op(i, 4, Requirement::In);
     } else if (part[0] == '!') {
-      r = {trim(part.substr(1)), Requirement::NotExists, ""};
+      r = {trim(part.substr(1)), Requirement::NotExists, {}};
     } else {
-      r = {part, Requirement::Exists, ""};
+      r = {part, Requirement::Exists, {}};
     }
     out.push_back(r);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
   }
   return out;
 }
@@ -98,18 +130,27 @@ bool selector_matches(const std::vector<Requirement>& reqs, const Labels& labels
   for (const Requirement& r : reqs) {
     auto it = labels.find(r.key);
     const bool has = it != labels.end();
+    const auto listed = [&] {
+      return has && std::find(r.values.begin(), r.values.end(), it->second) != r.values.end();
+    };
     switch (r.op) {
       case Requirement::Equals:
-        if (!has || it->second != r.value) return false;
+        if (!has || it->second != r.values[0]) return false;
         break;
       case Requirement::NotEquals:
-        if (has && it->second == r.value) return false;
+        if (has && it->second == r.values[0]) return false;
         break;
       case Requirement::Exists:
         if (!has) return false;
         break;
       case Requirement::NotExists:
         if (has) return false;
+        break;
+      case Requirement::In:
+        if (!listed()) return false;
+        break;
+      case Requirement::NotIn:
+        if (listed()) return false;
         break;
     }
   }

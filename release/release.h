@@ -58,6 +58,9 @@ struct Info {
   std::string description;
   Status status = Status::Unknown;
   std::string notes;
+  // Live objects by "VERSION/KIND", filled only for `status --show-resources` output (Helm's
+  // Info.Resources; never stored).
+  std::map<std::string, std::vector<Value>> resources;
 };
 
 struct Release {

@@ -286,6 +286,12 @@ void encode_chart_json(std::string& out, const Value& chart) {
   write_struct(out, chart, kChart);
 }
 
+std::string encode_dependencies_json(const Value& dependencies) {
+  std::string out;
+  write_field_value(out, dependencies, Field{"dependencies", false, "null", &kDependency, true});
+  return out;
+}
+
 std::string encode_release_json(const Release& r) {
   std::string out;
   {
@@ -300,6 +306,25 @@ std::string encode_release_json(const Release& r) {
       if (!r.info.description.empty()) info.string("description", r.info.description);
       info.string("status", status_name(r.info.status));
       if (!r.info.notes.empty()) info.string("notes", r.info.notes);
+      if (!r.info.resources.empty()) {
+        // map[string][]runtime.Object: keys sorted, as Go marshals maps.
+        info.key("resources");
+        std::string& out = info.out();
+        out += '{';
+        bool first = true;
+        for (const auto& [key, objects] : r.info.resources) {
+          if (!first) out += ',';
+          first = false;
+          json::append_quoted(out, key, true);
+          out += ":[";
+          for (std::size_t i = 0; i < objects.size(); ++i) {
+            if (i > 0) out += ',';
+            json::encode_to(out, objects[i]);
+          }
+          out += ']';
+        }
+        out += '}';
+      }
     }
     if (!r.chart.is_null()) {
       w.key("chart");

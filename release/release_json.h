@@ -22,6 +22,9 @@ Release decode_release_json(std::string_view text);
 // schema, files}).
 void encode_chart_json(std::string& out, const Value& chart);
 
+// json.Marshal([]*chart.Dependency) for a list of dependencies held as Values.
+std::string encode_dependencies_json(const Value& dependencies);
+
 // The release as the plain Value its JSON decodes to (for `-o yaml`, which Helm produces
 // with sigs.k8s.io/yaml from the same JSON).
 Value release_as_value(const Release& release);

@@ -60,11 +60,26 @@ Release rollback(Configuration& cfg, const std::string& name, const RollbackOpti
   if (o.dry_run) return target;
 
   cfg.releases.create(target);
-  if (!o.disable_hooks) exec_hooks(cfg, target, "pre-rollback", true);
+  // Helm leaves the revision pending-rollback when a rollback hook fails; it is marked failed
+  // here so that no failure leaves a release pending.
+  auto hook_failed = [&](const Error& e) {
+    target.set_status(Status::Failed, "Rollback \"" + name + "\" failed: " + e.what());
+    cfg.releases.update(target);
+  };
+  if (!o.disable_hooks) {
+    try {
+      exec_hooks(cfg, target, "pre-rollback", true, o.timeout);
+    } catch (const Error& e) {
+      hook_failed(e);
+      throw;
+    }
+  }
   set_ownership_metadata(objects, target.name, target.ns);
+  UpdateResult result;
   try {
-    UpdateResult result;
-    cfg.kube.update(original, objects, result);
+    KubeClient::UpdateOptions update;
+    update.force = o.force;
+    cfg.kube.update(original, objects, result, update);
     cfg.kube.settle();
   } catch (const Error& e) {
     cfg.kube.settle();
@@ -73,9 +88,29 @@ Release rollback(Configuration& cfg, const std::string& name, const RollbackOpti
     target.set_status(Status::Failed, msg);
     cfg.releases.update(*current);
     cfg.releases.update(target);
+    if (o.cleanup_on_fail && !result.created.empty()) {
+      cfg.log("Cleanup on fail set, cleaning up " + std::to_string(result.created.size()) +
+              " resources");
+      const std::vector<std::string> errs = cfg.kube.remove(result.created);
+      cfg.kube.settle();
+      if (!errs.empty()) {
+        std::string list;
+        for (const std::string& x : errs) list += (list.empty() ? "" : ", ") + x;
+        throw Error(e.kind(), "an error occurred while cleaning up resources. original rollback "
+                              "error: " + std::string(e.what()) + ": unable to cleanup resources: " +
+                                  list);
+      }
+    }
     throw;
   }
-  if (!o.disable_hooks) exec_hooks(cfg, target, "post-rollback", true);
+  if (!o.disable_hooks) {
+    try {
+      exec_hooks(cfg, target, "post-rollback", true, o.timeout);
+    } catch (const Error& e) {
+      hook_failed(e);
+      throw;
+    }
+  }
 
   // Supersede every previous deployment (helm#2941).
   for (Release& deployed : cfg.releases.deployed_all(name)) {

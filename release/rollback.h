@@ -3,6 +3,7 @@
 // against the current manifest; every previously deployed revision becomes superseded.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "release/action.h"
@@ -13,6 +14,9 @@ struct RollbackOptions {
   int version = 0;  // 0: the revision before the last
   bool dry_run = false;
   bool disable_hooks = false;
+  bool force = false;            // replace objects instead of patching them
+  std::int64_t timeout = 300;  // --timeout in seconds: each hook, each wait
+  bool cleanup_on_fail = false;  // delete the objects this rollback created when it fails
   int max_history = 10;
 };
 

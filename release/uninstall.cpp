@@ -53,7 +53,7 @@ UninstallResult uninstall(Configuration& cfg, const std::string& name,
   rel.info.status = Status::Uninstalling;
   rel.info.deleted = cfg.clock.now();
   rel.info.description = "Deletion in progress (or silently failed)";
-  if (!o.disable_hooks) exec_hooks(cfg, rel, "pre-delete", false);
+  if (!o.disable_hooks) exec_hooks(cfg, rel, "pre-delete", false, o.timeout);
   cfg.releases.update(rel);
 
   // deleteRelease: the manifest's objects in uninstall order, minus those kept by policy.
@@ -85,7 +85,7 @@ UninstallResult uninstall(Configuration& cfg, const std::string& name,
   std::vector<std::string> errs;
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, rel, "post-delete", false);
+      exec_hooks(cfg, rel, "post-delete", false, o.timeout);
     } catch (const Error& e) {
       errs.emplace_back(e.what());
     }

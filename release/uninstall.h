@@ -4,6 +4,7 @@
 // the last one uninstalled.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "release/action.h"
@@ -15,6 +16,7 @@ struct UninstallOptions {
   bool disable_hooks = false;
   bool ignore_not_found = false;
   bool keep_history = false;
+  std::int64_t timeout = 300;  // --timeout in seconds: each hook, each wait
   Propagation cascade = Propagation::Background;  // --cascade
   std::string description;
 };

@@ -143,35 +143,49 @@ Release upgrade(Configuration& cfg, const std::string& name, const Renderer& ren
   cfg.releases.max_history = o.max_history;
   cfg.releases.create(upgraded);
 
-  auto fail = [&](const std::string& message) {
+  UpdateResult result;
+  // failRelease: the revision is marked failed; with --cleanup-on-fail the objects this
+  // upgrade created are deleted.
+  auto fail = [&](const Error& e) -> Error {
+    const std::string message = e.what();
     upgraded.set_status(Status::Failed, "Upgrade \"" + name + "\" failed: " + message);
     cfg.releases.update(upgraded);
+    if (o.cleanup_on_fail && !result.created.empty()) {
+      cfg.log("Cleanup on fail set, cleaning up " + std::to_string(result.created.size()) +
+              " resources");
+      const std::vector<std::string> errs = cfg.kube.remove(result.created);
+      cfg.kube.settle();
+      if (!errs.empty()) {
+        std::string list;
+        for (const std::string& x : errs) list += (list.empty() ? "" : ", ") + x;
+        return Error(e.kind(), "an error occurred while cleaning up resources. original upgrade "
+                               "error: " + message + ": unable to cleanup resources: " + list);
+      }
+    }
+    return Error(e.kind(), message);
   };
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, upgraded, "pre-upgrade", true);
+      exec_hooks(cfg, upgraded, "pre-upgrade", true, o.timeout);
     } catch (const Error& e) {
-      const std::string msg = std::string("pre-upgrade hooks failed: ") + e.what();
-      fail(msg);
-      throw Error(e.kind(), msg);
+      throw fail(Error(e.kind(), std::string("pre-upgrade hooks failed: ") + e.what()));
     }
   }
   try {
-    UpdateResult result;
-    cfg.kube.update(original, target, result);
+    KubeClient::UpdateOptions update;
+    update.force = o.force;
+    update.three_way_for_custom = o.take_ownership;
+    cfg.kube.update(original, target, result, update);
     cfg.kube.settle();
   } catch (const Error& e) {
     cfg.kube.settle();
-    fail(e.what());
-    throw;
+    throw fail(e);
   }
   if (!o.disable_hooks) {
     try {
-      exec_hooks(cfg, upgraded, "post-upgrade", true);
+      exec_hooks(cfg, upgraded, "post-upgrade", true, o.timeout);
     } catch (const Error& e) {
-      const std::string msg = std::string("post-upgrade hooks failed: ") + e.what();
-      fail(msg);
-      throw Error(e.kind(), msg);
+      throw fail(Error(e.kind(), std::string("post-upgrade hooks failed: ") + e.what()));
     }
   }
 

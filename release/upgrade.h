@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <cstdint>
 #include <string>
 
 #include "release/action.h"
@@ -19,6 +20,9 @@ struct UpgradeOptions {
   bool reuse_values = false;
   bool reset_then_reuse_values = false;
   bool take_ownership = false;
+  bool force = false;            // replace objects instead of patching them
+  std::int64_t timeout = 300;  // --timeout in seconds: each hook, each wait
+  bool cleanup_on_fail = false;  // delete the objects this upgrade created when it fails
   int max_history = 10;  // 0: unlimited
   std::string description;
   std::map<std::string, std::string> labels;  // merged with the previous ones; "null" unsets
