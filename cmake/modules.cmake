@@ -24,7 +24,7 @@ function(capstan_module_test name)
   add_executable(${name}_test ${tests})
   target_link_libraries(${name}_test PRIVATE capstan_${name} capstan_testing ${ARG_DEPS})
   add_test(NAME ${name} COMMAND ${name}_test)
-  set_tests_properties(${name} PROPERTIES ENVIRONMENT "CAPSTAN_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "CAPSTAN_SOURCE_DIR=${CMAKE_SOURCE_DIR};LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
 endfunction()
 
 # Shared test support: the Catch2 main, file-driven case registration, temp dirs, goldens.

@@ -52,6 +52,11 @@ TEST_CASE("engine reports errors as Helm prints them", "[engine]") {
   CHECK(render_error("{{ required \"need x\" .Values.q }}", data) == "execution error at (t:1:3): need x");
   CHECK(render_error("{{ nope }}") == "parse error at (t:1): function \"nope\" not defined");
   CHECK(render_error("{{ if 1 }}") == "parse error at (t:1): unexpected EOF");
+  // regexp/syntax quotes the expression from its first invalid byte (the oracle agrees; the
+  // conformance format cannot hold invalid UTF-8). Found by the differential fuzzer.
+  CHECK(render_error("{{ mustRegexMatch \"a\\xff\\xfeb\" \"\" }}") ==
+        "template: t:1:3: executing \"t\" at <mustRegexMatch \"a\\xff\\xfeb\" \"\">: error calling "
+        "mustRegexMatch: error parsing regexp: invalid UTF-8: `\xff\xfe" "b`");
 }
 
 // Go 1.26 (Helm v3.21.4's toolchain) differs here from the Go 1.19 oracle; expected texts come

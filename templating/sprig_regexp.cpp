@@ -91,8 +91,20 @@ Regexp::Regexp(std::string_view expr) : expr_(expr) {
   options.set_max_mem(int64_t{64} << 20);
   re_ = std::make_unique<re2::RE2>(re2::StringPiece(expr_.data(), expr_.size()), options);
   if (!re_->ok()) {
+    std::string arg = re_->error_arg();
+    if (re_->error_code() == re2::RE2::ErrorBadUTF8) {
+      // syntax.nextRune reports the rest of the expression from the first invalid byte.
+      for (std::size_t i = 0; i < expr_.size();) {
+        const auto d = strconv::decode_rune(std::string_view(expr_).substr(i));
+        if (d.rune == 0xFFFD && d.width == 1) {
+          arg = expr_.substr(i);
+          break;
+        }
+        i += static_cast<std::size_t>(d.width);
+      }
+    }
     throw SyntaxError("error parsing regexp: " + std::string(go_error_code(re_->error_code())) +
-                      ": `" + re_->error_arg() + "`");
+                      ": `" + arg + "`");
   }
   subexp_names_.assign(static_cast<std::size_t>(re_->NumberOfCapturingGroups()) + 1, "");
   for (const auto& [index, name] : re_->CapturingGroupNames()) {
