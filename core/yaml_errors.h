@@ -91,6 +91,8 @@ class SyntaxState {
     std::size_t pos;
   };
   void event_at(const YAML::Mark& mark, bool keeps_quote = false);
+  // A node that starts a block-context line after leading whitespace holding a tab.
+  void check_tab_before(const YAML::Mark& mark, const std::optional<Pos>& previous) const;
   // Whether `line` is inside the latest node's scalar (quoted, block, or a root plain scalar's
   // continuation), where a '%' is text.
   bool inside_last_scalar(int line) const;

@@ -4,6 +4,7 @@
 // libyaml ends earlier.
 #include <yaml-cpp/mark.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/yaml_errors.h"
@@ -55,9 +56,65 @@ void SyntaxState::event_at(const YAML::Mark& mark, bool keeps_quote) {
     if (auto e = pending_error(mark.line))
       throw *e;
   }
+  const std::optional<Pos> previous = last_event_;
   last_event_ = Pos::of(mark);
   if (!keeps_quote)
     last_quoted_.reset();  // an empty node consumes no text
+  check_tab_before(mark, previous);
+}
+
+void SyntaxState::check_tab_before(const YAML::Mark& mark, const std::optional<Pos>& previous) const {
+  // scan_to_next_token skips a tab only in flow context or where no simple key may start. At
+  // the beginning of a block-context line one may (so "\tx" at the top, a key indented by a
+  // tab, or a blank line of tabs before any scalar stop libyaml), and after the '?' of an
+  // explicit key or the ':' of its value. yaml-cpp skips them all. Lines that continue a
+  // plain or block scalar are that scalar's business (yaml_errors.cpp reports their tabs).
+  if (!open_.empty() && collections_[static_cast<std::size_t>(open_.back())].flow)
+    return;
+  std::string_view text = source_.text();
+  auto stop_at = [&](std::size_t tab, int line, std::size_t line_start) {
+    Pos at{static_cast<int>(tab), line, static_cast<int>(tab - line_start)};
+    throw source_.scanner_error("found character that cannot start any token", at, at);
+  };
+  auto scalar_line = [&](int line) {
+    return in_block_scalar(text, line) || after_plain_scalar(text, line);
+  };
+  // Blank or comment-only lines between the previous node and this one.
+  std::size_t line_start = 0;
+  int line = 0;
+  if (previous) {
+    line = previous->line + 1;
+    line_start = text.find('\n', static_cast<std::size_t>(std::max(previous->pos, 0)));
+    line_start = line_start == std::string_view::npos ? text.size() : line_start + 1;
+  }
+  for (; line < mark.line && line_start < text.size(); ++line) {
+    const std::string_view l = line_at(text, line);
+    const std::size_t first = l.find_first_not_of(' ');
+    if (first != std::string_view::npos && l[first] == '\t' &&
+        content_of(l).find_first_not_of(" \t") == std::string_view::npos && !scalar_line(line))
+      stop_at(line_start + first, line, line_start);
+    line_start += l.size() + 1;
+  }
+  // The blanks before this node on its own line.
+  std::size_t p = std::min(static_cast<std::size_t>(std::max(mark.pos, 0)), text.size());
+  std::optional<std::size_t> tab;
+  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) {
+    --p;
+    if (text[p] == '\t')
+      tab = p;
+  }
+  if (!tab)
+    return;
+  std::size_t start = p;
+  if (p > 0 && (text[p - 1] == '?' || text[p - 1] == ':')) {
+    start = p - 1;  // an explicit key's indicator, alone at the start of its line
+    while (start > 0 && text[start - 1] == ' ') --start;
+  }
+  if (start > 0 && text[start - 1] != '\n')
+    return;
+  if (start == p && scalar_line(mark.line))
+    return;
+  stop_at(*tab, mark.line, start);
 }
 
 std::optional<Error> SyntaxState::pending_error(int next_line) const {
@@ -132,6 +189,9 @@ void SyntaxState::on_document_start(const YAML::Mark& mark) {
   root_block_ = false;
   last_event_ = Pos::of(mark);
   last_quoted_.reset();
+  // Tabs on the blank lines before the document's first token (from the stream's start).
+  if (documents_ == 1 && !explicit_start)
+    check_tab_before(mark, std::nullopt);
 }
 
 void SyntaxState::on_document_end() { in_document_ = false; }

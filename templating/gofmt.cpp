@@ -355,6 +355,10 @@ class Printer {
       case Value::Kind::Bytes: fmt_bytes(arg.as_string(), verb, "[]byte"); return;
       default: break;
     }
+    if (const auto* c = as_complex(arg)) {
+      fmt_complex(*c, verb);
+      return;
+    }
     if (!handle_methods(arg, verb)) print_value(arg, verb, 0, false);
   }
 
@@ -365,9 +369,42 @@ class Printer {
     return o != nullptr && o->is_named() && o->underlying().is_string();
   }
 
+  // A complex128 (a template's imaginary constant): a basic kind to fmt, not a Stringer.
+  static const std::pair<double, double>* as_complex(const Value& v) {
+    const GoObject* o = as_go_object(v);
+    if (o == nullptr || o->type_name() != "complex128") return nullptr;
+    return std::any_cast<std::pair<double, double>>(&o->payload());
+  }
+
+  // fmtComplex: both parts under the verb and the full width, the imaginary one always signed.
+  void fmt_complex(const std::pair<double, double>& c, std::int32_t verb) {
+    switch (verb) {
+      case 'v':
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X':
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E': {
+        const bool old_plus = fmt_.plus;
+        buf_ += '(';
+        fmt_float(c.first, 64, verb);
+        fmt_.plus = true;
+        fmt_float(c.second, 64, verb);
+        buf_ += "i)";
+        fmt_.plus = old_plus;
+        break;
+      }
+      default: bad_verb(verb); break;
+    }
+  }
+
   // Go's handleMethods: error and Stringer values print their text for %v %s %x %X %q.
   bool handle_methods(const Value& v, std::int32_t verb) {
-    if (erroring_) return false;
+    if (erroring_ || as_complex(v) != nullptr) return false;
     const GoObject* o = as_go_object(v);
     if (o == nullptr || !o->type().string || o->type().string_on_pointer) return false;
     if (fmt_.sharp_v) return false;
@@ -572,7 +609,13 @@ class Printer {
       case Value::Kind::Bytes: fmt_bytes(v.as_string(), verb, "[]uint8"); return;
       case Value::Kind::List: print_list(v, v.list(), verb, depth, type_name(v)); return;
       case Value::Kind::Map: print_map(v.map(), verb, depth, type_name(v)); return;
-      case Value::Kind::Object: print_object(v, verb, depth); return;
+      case Value::Kind::Object:
+        if (const auto* c = as_complex(v)) {
+          fmt_complex(*c, verb);
+          return;
+        }
+        print_object(v, verb, depth);
+        return;
     }
   }
 

@@ -90,8 +90,8 @@ std::string known_deviation(const Case& c, const RenderResult& oracle,
   }
   // Go prints pointers (the root context's *chartutil.Capabilities) as heap addresses such as
   // 0xc000154090; capstan prints the fixed 0xc000010000 (templating/gofmt.cpp).
-  // (or, with %d, 824633786368 and its neighbours).
-  static const std::regex go_pointer("c000[0-9a-f]{6}|8246[0-9]{8}", std::regex::icase);
+  // (or, with %d, 824633786368 and its neighbours; with %o, 14000000200000).
+  static const std::regex go_pointer("c000[0-9a-f]{6}|8246[0-9]{8}|1400000[0-7]{7}", std::regex::icase);
   for (const RenderResult* r : {&oracle, &capstan}) {
     for (const auto& [path, text] : r->files) {
       if (std::regex_search(text, go_pointer))
@@ -102,7 +102,7 @@ std::string known_deviation(const Case& c, const RenderResult& oracle,
   // unexported fields by reflection: wall, ext (seconds since year 1, 6xxxxxxxxxx for the
   // years charts see, or a monotonic reading) and loc (a *time.Location pointer). capstan's
   // time objects keep no such fields and print {}.
-  static const std::regex time_internals("time\\.Location|\\b6[2-6][0-9]{9}\\b|EAFFF3A80",
+  static const std::regex time_internals("time\\.Location|\\b6[2-6][0-9]{9}\\b|EAFFF3A80|\\{[0-9]+ [0-9]{9,} [0<]",
                                          std::regex::icase);
   if (capstan.status != RenderResult::Status::Crash &&
       std::regex_search(oracle.error, time_internals))
