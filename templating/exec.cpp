@@ -190,7 +190,7 @@ Exec::Flow Exec::walk(const Val& dot, const Node* node) {
     case NodeType::With:
       return walk_if_or_with(node->type, dot, static_cast<const BranchNode*>(node));
     case NodeType::List: return walk_list(dot, static_cast<const ListNode*>(node));
-    case NodeType::Range: walk_range(dot, static_cast<const BranchNode*>(node)); return Flow::Normal;
+    case NodeType::Range: return walk_range(dot, static_cast<const BranchNode*>(node));
     case NodeType::Template: walk_template(dot, static_cast<const TemplateNode*>(node)); return Flow::Normal;
     case NodeType::Text: out_ += static_cast<const TextNode*>(node)->text; return Flow::Normal;
     default: errorf("unknown node: " + node->str());
@@ -213,7 +213,7 @@ Exec::Flow Exec::walk_if_or_with(NodeType type, const Val& dot, const BranchNode
   return f;
 }
 
-void Exec::walk_range(const Val& dot, const BranchNode* r) {
+Exec::Flow Exec::walk_range(const Val& dot, const BranchNode* r) {
   at(r);
   const std::size_t outer_mark = vars_.size();
   Val val = eval_pipeline(dot, r->pipe.get());
@@ -297,8 +297,12 @@ void Exec::walk_range(const Val& dot, const BranchNode* r) {
       default: errorf("range can't iterate over " + sprint_val(val));
     }
   }
-  if (!ran && r->else_list) walk_list(dot, r->else_list.get());
+  Flow flow = Flow::Normal;
+  if (!ran && r->else_list) flow = walk_list(dot, r->else_list.get());
   vars_.resize(outer_mark);
+  // walkRange's own recover consumes a break (the range is over anyway); a continue reaches
+  // the enclosing range's iteration.
+  return flow == Flow::Continue ? Flow::Continue : Flow::Normal;
 }
 
 void Exec::walk_template(const Val& dot, const TemplateNode* t) {

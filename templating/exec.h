@@ -74,7 +74,9 @@ class Exec {
   Flow walk(const Val& dot, const Node* node);
   Flow walk_list(const Val& dot, const ListNode* list);
   Flow walk_if_or_with(NodeType type, const Val& dot, const BranchNode* node);
-  void walk_range(const Val& dot, const BranchNode* node);
+  // A continue in the else list belongs to the enclosing range (Go's panic unwinds to it),
+  // so it is returned; a break there ends only this range.
+  Flow walk_range(const Val& dot, const BranchNode* node);
   void walk_template(const Val& dot, const TemplateNode* node);
 
   Val eval_pipeline(const Val& dot, const PipeNode* pipe);
