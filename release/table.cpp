@@ -1,57 +1,14 @@
-// uitable-compatible table layout.
+// Helm's release tables (list, history, status resources): uitable's layout, kept in chart/table.
 #include "release/table.h"
 
-#include <algorithm>
-
-#include "core/json_text.h"
+#include "chart/table.h"
 
 namespace capstan::release {
 
-namespace {
-
-bool wide(char32_t r) {
-  // The East Asian Wide (W) and Fullwidth (F) blocks that matter in practice.
-  return (r >= 0x1100 && r <= 0x115F) || (r >= 0x2E80 && r <= 0x303E) ||
-         (r >= 0x3041 && r <= 0x33FF) || (r >= 0x3400 && r <= 0x4DBF) ||
-         (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0xA000 && r <= 0xA4CF) ||
-         (r >= 0xAC00 && r <= 0xD7A3) || (r >= 0xF900 && r <= 0xFAFF) ||
-         (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) ||
-         (r >= 0xFFE0 && r <= 0xFFE6) || (r >= 0x1F300 && r <= 0x1F64F) ||
-         (r >= 0x20000 && r <= 0x3FFFD);
-}
-
-}  // namespace
-
-std::size_t display_width(const std::string& s) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const json::Rune r = json::decode_rune(s, i);
-    i += static_cast<std::size_t>(r.size);
-    width += wide(r.rune) ? 2 : 1;
-  }
-  return width;
-}
+std::size_t display_width(const std::string& s) { return chart::display_width(s); }
 
 std::string format_table(const std::vector<TableRow>& rows) {
-  std::vector<std::size_t> widths;
-  for (const TableRow& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], display_width(row[i]));
-    }
-  }
-  std::string out;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (r > 0) out += '\n';
-    const TableRow& row = rows[r];
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out += '\t';
-      out += row[i];
-      out.append(widths[i] - display_width(row[i]), ' ');
-    }
-  }
-  out += '\n';
-  return out;
+  return chart::format_uitable(rows, 0) + "\n";  // EncodeTable adds the newline
 }
 
 }  // namespace capstan::release
