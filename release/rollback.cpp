@@ -2,6 +2,7 @@
 #include "release/rollback.h"
 
 #include "core/error.h"
+#include "release/cleanup_on_fail.h"
 #include "release/hooks.h"
 #include "release/name.h"
 
@@ -88,18 +89,8 @@ Release rollback(Configuration& cfg, const std::string& name, const RollbackOpti
     target.set_status(Status::Failed, msg);
     cfg.releases.update(*current);
     cfg.releases.update(target);
-    if (o.cleanup_on_fail && !result.created.empty()) {
-      cfg.log("Cleanup on fail set, cleaning up " + std::to_string(result.created.size()) +
-              " resources");
-      const std::vector<std::string> errs = cfg.kube.remove(result.created);
-      cfg.kube.settle();
-      if (!errs.empty()) {
-        std::string list;
-        for (const std::string& x : errs) list += (list.empty() ? "" : ", ") + x;
-        throw Error(e.kind(), "an error occurred while cleaning up resources. original rollback "
-                              "error: " + std::string(e.what()) + ": unable to cleanup resources: " +
-                                  list);
-      }
+    if (o.cleanup_on_fail) {
+      if (std::optional<Error> cleanup = cleanup_created(cfg, result, "rollback", e)) throw *cleanup;
     }
     throw;
   }

@@ -5,7 +5,9 @@
 
 namespace capstan::release {
 
-std::size_t display_width(const std::string& s) { return chart::display_width(s); }
+std::size_t display_width(const std::string& s) {
+  return chart::display_width(s);
+}
 
 std::string format_table(const std::vector<TableRow>& rows) {
   return chart::format_uitable(rows, 0) + "\n";  // EncodeTable adds the newline

@@ -3,6 +3,7 @@
 
 #include "chart/coalesce.h"
 #include "core/error.h"
+#include "release/cleanup_on_fail.h"
 #include "release/hooks.h"
 #include "release/name.h"
 
@@ -150,17 +151,8 @@ Release upgrade(Configuration& cfg, const std::string& name, const Renderer& ren
     const std::string message = e.what();
     upgraded.set_status(Status::Failed, "Upgrade \"" + name + "\" failed: " + message);
     cfg.releases.update(upgraded);
-    if (o.cleanup_on_fail && !result.created.empty()) {
-      cfg.log("Cleanup on fail set, cleaning up " + std::to_string(result.created.size()) +
-              " resources");
-      const std::vector<std::string> errs = cfg.kube.remove(result.created);
-      cfg.kube.settle();
-      if (!errs.empty()) {
-        std::string list;
-        for (const std::string& x : errs) list += (list.empty() ? "" : ", ") + x;
-        return Error(e.kind(), "an error occurred while cleaning up resources. original upgrade "
-                               "error: " + message + ": unable to cleanup resources: " + list);
-      }
+    if (o.cleanup_on_fail) {
+      if (std::optional<Error> cleanup = cleanup_created(cfg, result, "upgrade", e)) return *cleanup;
     }
     return Error(e.kind(), message);
   };
